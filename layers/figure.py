@@ -1,0 +1,120 @@
+"""The map figure: base map, then the visible layers in registry order, the focused place, and a legend.
+
+Offline by construction: MapLibre with the "white-bg" style and no tiles; every shape comes from
+our own boundaries.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import plotly.graph_objects as go
+
+from layers import LAYERS, style
+from layers.base import LegendEntry, hover_lines
+from layers.basemap import basemap_trace
+from reading.model import Place, Situation
+
+if TYPE_CHECKING:
+    from sharing.viewstate import ViewState
+
+MAP_HEIGHT_PX = 620
+# The legend sits in a strip right of the map rather than over it.
+LEGEND_WIDTH_PX = 290
+# The page gives the map about this much width on a laptop; only the fitted zoom depends on it.
+MAP_WIDTH_PX = 800
+WORLD_CAMERA = (25.0, 20.0, 1.0)
+MAX_FITTED_ZOOM = 8.0
+# MapLibre's world is 512 px wide at zoom 0 (not the 256 px of raster tiles).
+WORLD_PX_AT_ZOOM_0 = 512
+
+
+def build_figure(situation: Situation, view: ViewState) -> go.Figure:
+    traces: list = [basemap_trace()]
+    legend: list[LegendEntry] = []
+    for layer_id, spec in LAYERS.items():
+        if layer_id in view.layers:
+            output = spec.build(situation, view)
+            traces += output.traces
+            legend += output.legend
+    focus = situation.place(view.focus)
+    if focus is not None:
+        traces.append(_focus_trace(focus))
+        legend.append(LegendEntry("◉", style.FOCUS_COLOUR, f"focused: {focus.name}"))
+    lat, lon, zoom = camera(situation, view)
+    figure = go.Figure(data=traces)
+    figure.update_layout(
+        map={"style": "white-bg", "center": {"lat": lat, "lon": lon}, "zoom": zoom},
+        # Same revision -> plotly keeps the user's pan and zoom across reruns (layer toggles);
+        # a new article, focus or camera in the link is a new revision and moves the camera.
+        uirevision=f"{situation.article.id}|{view.focus}|{view.lat}|{view.lon}|{view.zoom}",
+        margin={"l": 0, "r": LEGEND_WIDTH_PX if legend else 0, "t": 0, "b": 0},
+        height=MAP_HEIGHT_PX,
+        showlegend=False,
+        annotations=[_legend_annotation(legend)] if legend else [],
+        hoverlabel={"bgcolor": "#FFFFFF", "font": {"size": 12}, "align": "left"},
+    )
+    return figure
+
+
+def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
+    """Centre and zoom: the link's when it has them, else the focused place, else fitted to the literal places."""
+    lat, lon, zoom = fitted_camera([p for p in situation.places if p.role == "literal"])
+    focus = situation.place(view.focus)
+    if focus is not None:
+        lat, lon = focus.lat, focus.lon
+    if view.has_centre:
+        lat, lon = view.lat, view.lon
+    return lat, lon, view.zoom if view.zoom is not None else zoom
+
+
+def fitted_camera(places: Sequence[Place]) -> tuple[float, float, float]:
+    """The centre of the places' bounding box and the web-mercator zoom that shows all of it."""
+    if not places:
+        return WORLD_CAMERA
+    lats, lons = [p.lat for p in places], [p.lon for p in places]
+    lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    # 40% margin so markers, labels and area rings at the edges stay inside the frame.
+    lon_span = max(max(lons) - min(lons), 1.0) * 1.4
+    lat_span = max(max(lats) - min(lats), 1.0) * 1.4 / math.cos(math.radians(lat))
+    zoom = min(
+        math.log2(MAP_WIDTH_PX * 360 / (WORLD_PX_AT_ZOOM_0 * lon_span)),
+        math.log2(MAP_HEIGHT_PX * 180 / (WORLD_PX_AT_ZOOM_0 * lat_span)),
+    )
+    return lat, lon, round(max(1.0, min(zoom, MAX_FITTED_ZOOM)), 2)
+
+
+def _focus_trace(place: Place) -> go.Scattermap:
+    return go.Scattermap(
+        name="focus",
+        lat=[place.lat],
+        lon=[place.lon],
+        mode="markers",
+        marker={"size": 46, "color": style.FOCUS_COLOUR, "opacity": 0.3},
+        hovertext=[hover_lines(f"focused: {place.name}")],
+        hoverinfo="text",
+        showlegend=False,
+    )
+
+
+def _legend_annotation(entries: Sequence[LegendEntry]) -> dict:
+    """The legend drawn on the map itself, so it names every colour and shape that is in use."""
+    lines = [
+        f"<span style='color:{entry.colour}'>{entry.glyph}</span> {hover_lines(entry.label)}"
+        for entry in dict.fromkeys(entries)
+    ]
+    return {
+        "text": "<br>".join(lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1.0,
+        "y": 1.0,
+        "xshift": 8,
+        "xanchor": "left",
+        "yanchor": "top",
+        "align": "left",
+        "showarrow": False,
+        "borderpad": 2,
+        "font": {"size": 12, "color": "#1A1A1A"},
+    }

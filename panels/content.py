@@ -1,0 +1,50 @@
+"""What a panel holds: short lines that read like an analyst's notes, each with the sentences behind it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layers.wording import sentence_text
+from reading.model import Event, Situation
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A supporting sentence, by index and text; `mark` is the words in it the line is about."""
+
+    sentence: int
+    text: str
+    mark: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PanelLine:
+    text: str
+    evidence: tuple[Evidence, ...]
+    detail: str | None = None
+    current: bool = True
+    glyph: str = "•"
+    colour: str = "#1A1A1A"
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    title: str
+    lines: tuple[PanelLine, ...]
+    empty: str  # what the page says when there is nothing to list, and what to do next
+
+
+def event_evidence(situation: Situation, event: Event) -> Evidence:
+    return Evidence(event.sentence, event.evidence, _actor_words(situation, event.actor, event.sentence))
+
+
+def sentence_evidence(situation: Situation, sentence: int, mark: str | None) -> Evidence | None:
+    text = sentence_text(situation, sentence)
+    return Evidence(sentence, text, mark) if text else None
+
+
+def _actor_words(situation: Situation, actor_id: str, sentence: int) -> str | None:
+    actor = situation.actor(actor_id)
+    if actor is None:
+        return None
+    return next((m.text for m in actor.mentions if m.sentence == sentence), None)

@@ -1,0 +1,34 @@
+"""Timeline panel: all events, newest first, split into current and background (historical or not carried out)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from panels.content import Panel, PanelLine
+from panels.militia import event_line
+from layers.wording import format_date
+from reading.model import Situation
+
+TITLE = "Timeline"
+EMPTY = "The article reports no dated events."
+CURRENT = "Current"
+BACKGROUND = "Background: historical, threatened, planned or denied"
+
+
+def timeline_panel(situation: Situation) -> Panel:
+    # ISO dates sort as text; undated events go last within their group.
+    events = sorted(situation.events, key=lambda e: (not e.is_current, e.date is None, _negated(e.date)))
+    lines: list[PanelLine] = []
+    for event in events:
+        line = event_line(situation, event)
+        lines.append(replace(
+            line,
+            text=f"{format_date(event.date, event.date_precision)}: {line.text}",
+            group=CURRENT if event.is_current else BACKGROUND,
+        ))
+    return Panel(TITLE, tuple(lines), EMPTY)
+
+
+def _negated(date: str | None) -> tuple[int, ...]:
+    """A sort key that puts later dates first."""
+    digits = (date or "").replace("-", " ").split()
+    return tuple(-int(d) for d in digits if d.isdigit())

@@ -1,0 +1,85 @@
+"""The actor registry (data in `reading/data/actors.json`) and the actor mentions it finds in an article.
+
+States are actors too: "the US", "US forces", "the Germans" are mentions of the state actor of that country,
+taken from the place reader's non-literal country mentions rather than listed here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+REGISTRY_PATH = Path(__file__).parent / "data" / "actors.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    aliases: tuple[str, ...]
+    affiliation: str | None = None  # a person acts for this actor ("country:US" for a state)
+    generic: bool = False  # "protesters", "Shia militias": a kind of actor more than a named one
+    coalition: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    """One mention of an actor in the text."""
+
+    actor: str  # ActorEntry.id, or "country:XX" for a state
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Registry:
+    entries: dict[str, ActorEntry]
+    pattern: re.Pattern[str]
+    alias_to_id: dict[str, str]
+    group_nouns: dict[str, tuple[str, ...]]
+    force_words: frozenset[str]
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(actor id, start, end) of every registered alias in text, longest alias first at each position."""
+        return [(self.alias_to_id[_alias_key(m.group())], m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """The entry a free-text actor name refers to (used when scoring against annotations)."""
+        actor_id = self.alias_to_id.get(_alias_key(name))
+        return self.entries.get(actor_id) if actor_id else None
+
+
+def _alias_key(alias: str) -> str:
+    # Long aliases match in any case ("the Coalition"); short ones keep their case so "IS" never matches "is".
+    return alias if len(alias) <= 4 else alias.casefold()
+
+
+def _alias_pattern(alias: str) -> str:
+    escaped = re.escape(alias)
+    return escaped if len(alias) <= 4 else f"(?i:{escaped})"
+
+
+@cache
+def registry() -> Registry:
+    doc = json.loads(REGISTRY_PATH.read_text(encoding="utf-8"))
+    entries: dict[str, ActorEntry] = {}
+    alias_to_id: dict[str, str] = {}
+    for raw in doc["actors"]:
+        entry = ActorEntry(
+            id=raw["id"], name=raw["name"], type=raw["type"], country=raw.get("country"),
+            aliases=tuple(raw["aliases"]), affiliation=raw.get("affiliation"),
+            generic=bool(raw.get("generic")), coalition=bool(raw.get("coalition")),
+        )
+        entries[entry.id] = entry
+        for alias in (entry.name, *entry.aliases):
+            alias_to_id.setdefault(_alias_key(alias), entry.id)
+    aliases = sorted({a for e in entries.values() for a in (e.name, *e.aliases)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_alias_pattern(a) for a in aliases) + r")(?![\w-])")
+    groups = {k: tuple(v) for k, v in doc["groups"].items() if k != "about"}
+    return Registry(entries, pattern, alias_to_id, groups, frozenset(doc["forces"]["words"]))

@@ -1,0 +1,408 @@
+"""Code events from sentences: who did what to whom, where and when, each tied to its sentence.
+
+One sentence at a time: find triggers, then for each its actor (the noun just before it, an agent "by X",
+or the sentence's subject), its target, its places, its date and its modality. A few article-level passes
+then join what belongs together: "So have Denmark and Germany", a kill that is the result of the strike
+just named, and later references back to an event already placed ("the attack").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from reading.actors import ActorSpan, Registry
+from reading.article import Article
+from reading.dates import DateMention, find_dates
+from reading.model import Event, Fatalities, Place, Sentence
+from reading.triggers import Trigger, find_triggers, modality
+from reading.vocabulary import ACTIONS, POSTURE_ACTIONS, VIOLENT_ACTIONS
+
+HISTORICAL_AFTER_DAYS = 31
+_PREMODIFIER = re.compile(r"^\s*(?:(?:a|an|the|its|their|air|drone|missile|rocket|military|deadly|fresh|new|retaliatory|heavy|suspected|alleged|artillery|army)\s+)*$", re.I)
+_AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
+_NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^\W*|\b)(they|it|he|she|the group|the jihadists|the militants|the militia|the militias|the rebels|the insurgents)\b(?=(?:\s+\w+){0,3}\s*$)|^\W*(they|it|the group|the jihadists|the militants|the militias|the rebels|the insurgents)\b", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
+_RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
+_POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
+_ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
+_RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
+_DESTINATION = re.compile(r"\b(?:to|into|towards|toward)\s+$", re.I)
+_ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
+_NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
+_STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
+_SIMPLE_PAST = re.compile(r"^\w+ed$|^(?:went|struck|fought|seized|overran|took|shot|blew|swore)$", re.I)
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_FATALITIES = re.compile(r"^\s*(?:at least |more than |some |about |around |nearly |up to )?(\d+|" + "|".join(_NUMBER_WORDS) + r"|a|an|dozens of)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePlace:
+    place: Place
+    start: int  # offsets within the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the event coder needs to know about the whole article."""
+
+    article: Article
+    published: date | None
+    focus: str | None  # ISO2 of the country the article is mostly about
+    focus_place: str | None  # the Place id of that country, where posture with no named place happens
+    registry: Registry
+    actor_type: dict[str, str]  # actor id -> type, for every actor in the article
+    states: dict[str, str]  # ISO2 -> the actor id of that country's state
+
+
+@dataclass
+class _Draft:
+    """An event while it is being coded; frozen into an Event at the end."""
+
+    action: str
+    actor: str
+    target: str | None
+    places: list[Place]
+    origin: str | None
+    destination: str | None
+    date: DateMention | None
+    modality: str
+    sentence: Sentence
+    trigger: Trigger
+    historical: bool = False
+    implicit: bool = False
+    fatalities: Fatalities | None = None
+    definite: bool = False  # "the attack": likely a reference back to an event already told
+
+
+def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]) -> tuple[Event, ...]:
+    drafts: list[_Draft] = []
+    narrative_date: DateMention | None = None
+    for sentence in ctx.article.sentences:
+        in_sentence = [a for a in actors if a.sentence == sentence.index]
+        sentence_places = _places_in(sentence, places)
+        dates = find_dates(sentence.text, ctx.published)
+        if _ELLIPSIS.search(sentence.text) and drafts:
+            drafts.extend(_ellipsis(drafts, sentence, in_sentence))
+            continue
+        new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date)
+        drafts.extend(new)
+        narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
+    drafts = _without_references_back(_inherit_agents(_merge_results(drafts), actors))
+    return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
+
+
+def _places_in(sentence: Sentence, places: tuple[Place, ...]) -> list[SentencePlace]:
+    found = [
+        SentencePlace(p, m.start - sentence.start, m.end - sentence.start)
+        for p in places
+        for m in p.mentions
+        if m.sentence == sentence.index and m.role == "literal"
+    ]
+    return sorted(found, key=lambda sp: sp.start)
+
+
+def _sentence_events(
+    ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
+    dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None,
+) -> list[_Draft]:
+    triggers = find_triggers(sentence.text)
+    drafts: list[_Draft] = []
+    used_places: set[str] = set()
+    for i, trig in enumerate(triggers):
+        if _is_background_participle(sentence.text, trig) or _NOT_A_PLACE_OBJECT.search(sentence.text[trig.start : trig.end + 60]):
+            continue
+        next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
+        actor, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
+        if actor == "unknown" and drafts and not trig.passive:
+            actor = drafts[-1].actor  # "went on the offensive, seizing ...": one subject for both verbs
+        action = _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown"))
+        for action_name in action:
+            draft = _Draft(
+                action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
+                date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
+                sentence=sentence, trigger=trig, definite=sentence.text[: trig.start].rstrip().lower().endswith(("the", "this", "that", "same")),
+            )
+            drafts.extend(_placed(ctx, draft, places, next_start, used_places, first=i == 0))
+    return drafts
+
+
+def _is_background_participle(text: str, trig: Trigger) -> bool:
+    """"units mainly trained by the Americans": a participle describing a state, not an event."""
+    word = trig.text.split()[-1].lower()
+    if not word.endswith("ed") or trig.passive:
+        return False
+    before = text[: trig.start].rstrip().split()
+    after = text[trig.end : trig.end + 4]
+    prior = before[-1].lower() if before else ""
+    return after.startswith(" by") and (prior.endswith("ly") or prior.endswith("s")) and trig.action not in VIOLENT_ACTIONS
+
+
+def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
+    """Refine the lexicon's action with the words around it: what was suspended, whether a move has a destination."""
+    tail = text[trig.end : trig.end + 60].lower()
+    if trig.action == "suspend":
+        kinds = [k for k, word in (("suspend-training", "training"), ("suspend-operations", "operation")) if word in tail]
+        return kinds or ["suspend-operations"]
+    if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z]", text[trig.end : trig.end + 40]):
+        return ["relocate"]
+    if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
+        return ["riot"]
+    if trig.action == "seize":
+        return ["seize"]
+    return [trig.action]
+
+
+def _actor_and_target(
+    ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
+) -> tuple[str, str | None]:
+    rel = [(a, a.start - sentence.start, a.end - sentence.start) for a in in_sentence]
+    before = [(a, s, e) for a, s, e in rel if e <= trig.start]
+    after = [(a, s, e) for a, s, e in rel if s >= trig.end]
+    text = sentence.text
+    agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s])), None)
+    possessor = next((a for a, s, e in reversed(before) if _POSSESSOR.match(text[s : trig.start][len(a.text):])), None)
+    nominal = not re.search(r"(?:ed|ing)$", trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start]))
+    premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
+    relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
+    subject = next(
+        (a for a, s, e in before if not _NON_SUBJECT.search(text[max(0, s - 30) : s]) and not text[e : e + 2] in ("'s", "’s")),
+        None,
+    )
+    if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
+        return "unknown", None  # "his killing": the victim is named elsewhere, the killer not here
+    if trig.passive or (possessor and nominal and not premodifier):
+        victim = (before[-1][0] if before and trig.passive else None) or possessor
+        return (agent.actor if agent else "unknown"), (victim.actor if victim else None)
+    chosen = premodifier or agent or relative or subject
+    actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
+    target_span = next((a for a, s, e in after if a.actor != actor and a is not agent), None)
+    return _acting_for(ctx, actor), target_span.actor if target_span else None
+
+
+def _acting_for(ctx: Context, actor_id: str) -> str:
+    """A person named as the actor acts for a state or a group (Trump for the US)."""
+    entry = ctx.registry.entries.get(actor_id)
+    if entry is None or entry.type != "person" or not entry.affiliation:
+        return actor_id
+    if entry.affiliation.startswith("country:"):
+        return ctx.states.get(entry.affiliation.split(":", 1)[1], actor_id)
+    return entry.affiliation
+
+
+def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: list[ActorSpan]) -> str:
+    """"It", "they", "the jihadists": the last armed group named before this sentence."""
+    match = _PRONOUN_SUBJECT.search(sentence.text[: trig.start])
+    if not match:
+        return "unknown"
+    word = (match.group(1) or match.group(2)).lower()
+    wanted = ctx.registry.group_nouns.get(word.removeprefix("the ").strip()) or ctx.registry.group_nouns.get(word)
+    wanted = wanted or ("rebel-group", "political-militia")
+    for span in reversed([a for a in all_actors if a.start < sentence.start]):
+        if ctx.actor_type.get(span.actor) in wanted:
+            return span.actor
+    return "unknown"
+
+
+def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
+    if dates:
+        after = [d for d in dates if d.start >= trig.end]
+        return after[0] if after else dates[-1]
+    word = trig.text.split()[0]
+    if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text):
+        return narrative
+    return None
+
+
+def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end: int, used: set[str], first: bool) -> list[_Draft]:
+    """One draft per place where the event happened; moves get origin and destination."""
+    trig, text = draft.trigger, draft.sentence.text
+    if draft.action in ("relocate", "withdraw", "deploy"):
+        destinations = [sp for sp in places if sp.start >= trig.end and _DESTINATION.search(_lead_in(text, places, sp))]
+        origins = [sp for sp in places if sp.start >= trig.end and _ORIGIN.search(text[: sp.start])]
+        origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)
+        if destinations:
+            for sp in destinations:
+                used.add(sp.place.id)
+            return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
+    following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used]
+    # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
+    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
+    chosen = _coordinated(text, following) if following else earlier
+    chosen_places = _most_precise([sp.place for sp in chosen])
+    for place in chosen_places:
+        used.add(place.id)
+    if chosen_places:
+        return [replace(draft, places=[p]) for p in chosen_places]
+    if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
+        return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
+    return [draft]
+
+
+def _lead_in(text: str, places: list[SentencePlace], sp: SentencePlace) -> str:
+    """Text before a place, skipping back over places coordinated with it ("to Jordan and Kuwait")."""
+    start = sp.start
+    for other in reversed([p for p in places if p.end <= sp.start]):
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[other.end : start]):
+            start = other.start
+    return text[:start]
+
+
+def _implicit_origin(ctx: Context, destinations: list[SentencePlace]) -> str | None:
+    """A foreign force moving out to other countries moves out of the country the article is about."""
+    if ctx.focus and destinations and all(sp.place.country != ctx.focus for sp in destinations):
+        return ctx.focus_place
+    return None
+
+
+def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlace]:
+    chosen = [following[0]]
+    for sp in following[1:]:
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,?\s*including)\s*", text[chosen[-1].end : sp.start]):
+            chosen.append(sp)
+        else:
+            break
+    return chosen
+
+
+def _most_precise(chosen: list[Place]) -> list[Place]:
+    """Drop a country when a place inside it is named too: "Baghdad, Iraq" is Baghdad."""
+    inner = {p.country for p in chosen if p.kind != "country"}
+    return [p for p in chosen if not (p.kind == "country" and p.country in inner)]
+
+
+def _ellipsis(drafts: list[_Draft], sentence: Sentence, in_sentence: list[ActorSpan]) -> list[_Draft]:
+    """"So have Denmark and Germany": the previous sentence's events, done by these actors."""
+    previous = [d for d in drafts if d.sentence.index == drafts[-1].sentence.index]
+    copies = []
+    for span in in_sentence:
+        for d in previous:
+            copies.append(replace(d, actor=span.actor, sentence=sentence, trigger=Trigger(d.action, 0, len(sentence.text), sentence.text, False)))
+    return copies
+
+
+def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
+    """"an attack ... that killed a US contractor": the killing is the attack's toll, not another event."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        host = next(
+            (m for m in reversed(merged) if m.sentence.index == draft.sentence.index and m.action in VIOLENT_ACTIONS
+             and m.trigger.end <= draft.trigger.start),
+            None,
+        )
+        lead = draft.sentence.text[: draft.trigger.start]
+        if draft.action == "kill" and host is not None and _RELATIVE_RESULT.search(lead):
+            toll = _fatalities(draft.sentence.text[draft.trigger.end :])
+            host.fatalities = toll or host.fatalities
+            host.target = host.target or draft.target
+            continue
+        merged.append(draft)
+    return merged
+
+
+def _fatalities(after: str) -> Fatalities | None:
+    match = _FATALITIES.match(after)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if word in ("a", "an"):
+        n = 1
+    elif word == "dozens of":
+        return Fatalities(24, 24, 99)
+    else:
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return Fatalities(n, n, n)
+
+
+def _inherit_agents(drafts: list[_Draft], actors: list[ActorSpan]) -> list[_Draft]:
+    """"al-Muhandis ... was blown to pieces alongside him": a passive with no agent whose sentence names the target
+    of an earlier violent event was done by that event's actor."""
+    for draft in drafts:
+        if draft.actor != "unknown" or not draft.trigger.passive:
+            continue
+        named = {a.actor for a in actors if a.sentence == draft.sentence.index}
+        source = next(
+            (d for d in drafts if d.actor != "unknown" and d.action in VIOLENT_ACTIONS and d.target in named
+             and d.sentence.index < draft.sentence.index),
+            None,
+        )
+        if source is not None:
+            draft.actor = source.actor
+    return drafts
+
+
+def _without_references_back(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing")."""
+    kept = []
+    for draft in drafts:
+        twin = any(d is not draft and d.places and d.sentence is draft.sentence and d.actor == draft.actor
+                   and d.action == draft.action for d in drafts)
+        if not draft.places and twin:
+            continue
+        if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
+            kept.append(draft)
+            continue
+        placed = [d for d in drafts if d.places and d.action in VIOLENT_ACTIONS]
+        same_target = any(draft.target and d.target == draft.target for d in placed)
+        restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
+        refers_back = (draft.definite or restated) and any(d.actor == draft.actor for d in placed)
+        empty = draft.actor == "unknown" and draft.target is None
+        if not (same_target or refers_back or empty):
+            kept.append(draft)
+    return kept
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    seen: set[tuple] = set()
+    result = []
+    for d in drafts:
+        key = (d.actor, d.action, d.places[0].id if d.places else None, d.destination, d.date.value if d.date else None, d.modality)
+        if key not in seen:
+            seen.add(key)
+            result.append(d)
+    return result
+
+
+def _is_historical(ctx: Context, when: DateMention | None) -> bool:
+    if when is None or ctx.published is None:
+        return False
+    return when.last_day < ctx.published - timedelta(days=HISTORICAL_AFTER_DAYS)
+
+
+def _category(action: str, actor_type: str, actor_country: str | None, focus: str | None) -> str:
+    if action in ("protest", "riot") or actor_type in ("protesters", "rioters"):
+        return "civil-unrest"
+    if action in POSTURE_ACTIONS and (actor_type == "external-forces" or (actor_country and actor_country != focus)):
+        return "coalition-posture"
+    if action in VIOLENT_ACTIONS | {"deploy", "threaten"} and actor_type in ("rebel-group", "political-militia", "identity-militia", "unknown"):
+        return "militia-activity"
+    return "state-action"
+
+
+def _freeze(ctx: Context, d: _Draft, number: int) -> Event:
+    place = d.places[0].id if d.places else (ctx.focus_place if d.implicit else None)
+    actor_type = ctx.actor_type.get(d.actor, "unknown")
+    actor_country = next((iso2 for iso2, state in ctx.states.items() if state == d.actor), None)
+    return Event(
+        id=f"e{number}",
+        category=_category(d.action, actor_type, actor_country, ctx.focus),
+        action=d.action,
+        acled_type=ACTIONS.get(d.action),
+        actor=d.actor,
+        target=d.target,
+        place=place,
+        origin=d.origin,
+        destination=d.destination,
+        date=d.date.value if d.date else None,
+        date_precision=d.date.precision if d.date else "unknown",
+        historical=_is_historical(ctx, d.date),
+        modality=d.modality,
+        fatalities=d.fatalities,
+        sentence=d.sentence.index,
+        span=(d.sentence.start, d.sentence.end),
+        evidence=d.sentence.text,
+        place_implicit=d.implicit,
+    )

@@ -1,0 +1,115 @@
+"""The reading pipeline: article -> places -> actors -> events -> posture and risk -> Situation.
+
+`read_text` and `read_article` are the one code path shared by the command line, the dashboard and the tests.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geodata.gazetteer import Gazetteer, load
+from reading import article as article_mod
+from reading.actors import ActorSpan, Registry, registry
+from reading.article import Article
+from reading.events import Context, code_events
+from reading.model import Actor, ActorMention, ArticleInfo, Place, ReaderInfo, Situation
+from reading.posture import summarise
+from reading.resolve import Resolved, focus_countries, places as group_places, resolve
+from reading.risk import score_places
+from reading.toponyms import Toponym, find_toponyms
+
+READER_VERSION = "0.1.0"
+STATE_ROLES = ("metonymic", "modifier", "demonym")
+NON_STATE_NOUNS = frozenset(
+    "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
+    "civilians protesters tribes tribal opposition militants fighters families refugees".lower().split()
+)
+
+
+def read_text(text: str, *, published: date | None = None, title: str | None = None) -> Situation:
+    return read_article(article_mod.from_text(text, title), published=published)
+
+
+def read_article(article: Article, *, published: date | None = None, gazetteer: Gazetteer | None = None) -> Situation:
+    gaz = gazetteer or load()
+    reg = registry()
+    registered = _registered_spans(article, reg)
+    toponyms = find_toponyms(article, gaz, [(s.start, s.end) for s in registered])
+    resolved = resolve(toponyms, gaz)
+    places = group_places(resolved)
+    focus = _focus(focus_countries(toponyms, gaz))
+    states = {r.candidate.country: _slug(r.candidate.name) for r in resolved if r.candidate.kind == "country"}
+    spans = sorted(registered + _state_spans(resolved, registered, states, article.text), key=lambda s: s.start)
+    actors = _actors(spans, reg, states, resolved, focus)
+    actor_types = {a.id: a.type for a in actors}
+    ctx = Context(article, published, focus, _focus_place(places, focus), reg, actor_types, states)
+    events = code_events(ctx, spans, places)
+    return Situation(
+        article=ArticleInfo(
+            id=article.id, title=article.title, published=published.isoformat() if published else None,
+            chars=len(article.text), sentences=len(article.sentences), language=article.language,
+            reader=ReaderInfo(READER_VERSION, gaz.version), notices=article.notices,
+        ),
+        places=places,
+        actors=tuple(a for a in actors if a.mentions or any(e.actor == a.id for e in events)),
+        events=events,
+        posture=summarise(events, places, {a.id: a.name for a in actors}),
+        risk=score_places(events, places, actor_types, published),
+        sentences=article.sentences,
+    )
+
+
+def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
+    return [
+        ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
+        for actor_id, start, end in reg.find(article.text)
+    ]
+
+
+def _names_a_non_state(top: Toponym, text: str) -> bool:
+    """"an Iraqi militia", "Iraqi Kurdish fighters": the adjective qualifies a group that is not the state."""
+    following = text[top.end : top.end + 30].split()
+    return top.role == "modifier" and bool(following) and following[0].lower().strip(".,") in NON_STATE_NOUNS
+
+
+def _state_spans(resolved: list[Resolved], registered: list[ActorSpan], states: dict[str, str], text: str) -> list[ActorSpan]:
+    """"the US", "US forces", "the Germans": non-literal country mentions stand for the state."""
+    spans = []
+    for r in resolved:
+        top = r.toponym
+        if r.candidate.kind != "country" or top.role not in STATE_ROLES:
+            continue
+        if any(s.start <= top.start and top.end <= s.end for s in registered) or _names_a_non_state(top, text):
+            continue
+        spans.append(ActorSpan(states[r.candidate.country], top.text, top.start, top.end, top.sentence))
+    return spans
+
+
+def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], resolved: list[Resolved], focus: str | None) -> list[Actor]:
+    names = {states[r.candidate.country]: (r.candidate.name, r.candidate.country) for r in resolved if r.candidate.kind == "country"}
+    grouped: dict[str, list[ActorSpan]] = {}
+    for span in spans:
+        grouped.setdefault(span.actor, []).append(span)
+    actors = []
+    for actor_id, group in grouped.items():
+        mentions = tuple(ActorMention(s.text, s.start, s.end, s.sentence) for s in group)
+        entry = reg.entries.get(actor_id)
+        if entry is not None:
+            actors.append(Actor(actor_id, entry.name, entry.type, entry.country, mentions))
+        else:
+            name, iso2 = names[actor_id]
+            actors.append(Actor(actor_id, name, "state-forces" if iso2 == focus else "external-forces", iso2, mentions))
+    actors.append(Actor("unknown", "Unidentified actor", "unknown", None, ()))
+    return actors
+
+
+def _focus(weights: dict[str, float]) -> str | None:
+    return max(weights, key=weights.get) if weights else None
+
+
+def _focus_place(places: tuple[Place, ...], focus: str | None) -> str | None:
+    return next((p.id for p in places if p.kind == "country" and p.country == focus), None)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

@@ -1,0 +1,137 @@
+"""Resolve found place names to gazetteer entries, with the article as context, and group them into Places.
+
+Countries are resolved first: they are rarely ambiguous and give the focus that settles the rest
+("Jordan" in a piece about Iraq). Facility phrases ("Baghdad airport", "the US embassy in Baghdad") and
+directional regions ("northern Iraq") are resolved through the place they are attached to.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from geodata import boundaries
+from geodata.candidate import Candidate
+from geodata.gazetteer import Gazetteer
+from geodata.geocode import GeoContext, geocode
+from reading.model import ROLE_STRENGTH, Place, PlaceMention
+from reading.toponyms import Toponym
+
+FACILITY_RADIUS_KM = 40.0
+PRECISION_BY_KIND = {"city": "site", "facility": "site", "admin1": "admin1", "country": "country", "region": "region", "water": "region"}
+# A country's weight as context: literal mentions say more about where the story is than demonyms do.
+ROLE_WEIGHT = {"literal": 1.0, "metonymic": 0.6, "modifier": 0.4, "demonym": 0.3, "embedded": 0.1}
+
+
+DIRECTION_NAMES = {
+    "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western", "central": "Central",
+    "north-east": "North-eastern", "north-west": "North-western", "south-east": "South-eastern", "south-west": "South-western",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    toponym: Toponym
+    candidate: Candidate
+
+
+def focus_countries(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, float]:
+    """Country weights 0..1 from how, and how often, the article names each country."""
+    weights: Counter[str] = Counter()
+    for top in toponyms:
+        iso2 = _country_code(top, gaz)
+        if iso2:
+            weights[iso2] += ROLE_WEIGHT.get(top.role, 0.1)
+    top_weight = max(weights.values(), default=0.0)
+    return {iso2: w / top_weight for iso2, w in weights.items()} if top_weight else {}
+
+
+def _country_code(top: Toponym, gaz: Gazetteer) -> str | None:
+    if top.reference.startswith("demonym:"):
+        return top.reference.split(":", 1)[1]
+    if top.reference.startswith("direction:") and top.container:
+        return _country_named(top.container, gaz)
+    return _country_named(top.lookup_name, gaz)
+
+
+def _country_named(name: str, gaz: Gazetteer) -> str | None:
+    return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
+
+
+def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
+    focus = focus_countries(toponyms, gaz)
+    resolved = []
+    for top in toponyms:
+        candidate = _resolve_one(top, focus, gaz)
+        if candidate is not None:
+            resolved.append(Resolved(top, candidate))
+    return resolved
+
+
+def _resolve_one(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+    kind, _, detail = top.reference.partition(":")
+    if kind == "demonym":
+        return gaz.country(detail)
+    if kind == "direction":
+        return _directional(top, detail, gaz)
+    container = _country_named(top.container, gaz) if top.container else None
+    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container), gaz)
+    if not ranked:
+        return None
+    if kind == "facility":
+        return _facility(top, detail, ranked[0], focus, gaz) or ranked[0]
+    return ranked[0]
+
+
+def _directional(top: Toponym, direction: str, gaz: Gazetteer) -> Candidate | None:
+    iso2 = _country_named(top.container or "", gaz)
+    area = boundaries.directional_region(iso2, direction) if iso2 else None
+    if area is None:
+        return None
+    lat, lon, radius = area
+    country = gaz.country(iso2)
+    name = f"{DIRECTION_NAMES[direction]} {country.name if country else iso2}"
+    return Candidate(f"region:{iso2}-{direction}", name, "region", iso2, round(lat, 3), round(lon, 3), 0, 1.0, round(radius, 1))
+
+
+def _facility(top: Toponym, subtype: str, anchor: Candidate, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+    """"X airport" is the airfield nearest X; "the US embassy (in Y)" is the US embassy in Y or in the focus country."""
+    if subtype == "airport":
+        return gaz.nearest_airfield(anchor.lat, anchor.lon, FACILITY_RADIUS_KM) if anchor.kind == "city" else None
+    if subtype == "embassy" and anchor.kind == "country":
+        host = _host_city(top, focus, gaz)
+        if host is not None:
+            found = gaz.facility(f"embassy:{anchor.country}", (host.lat, host.lon), FACILITY_RADIUS_KM)
+            return found or Candidate(
+                f"embassy:{anchor.country}-{host.id}", f"{anchor.name} embassy, {host.name}", "facility",
+                host.country, host.lat, host.lon, 0, 0.5,
+            )
+    return None
+
+
+def _host_city(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+    if top.container:
+        ranked = geocode(top.container, GeoContext(focus=focus), gaz)
+        if ranked and ranked[0].kind == "city":
+            return ranked[0]
+    return None
+
+
+def places(resolved: list[Resolved]) -> tuple[Place, ...]:
+    """One Place per gazetteer entry, with all its mentions; its role is its strongest mention's."""
+    grouped: dict[str, list[Resolved]] = {}
+    for item in resolved:
+        grouped.setdefault(item.candidate.id, []).append(item)
+    result = []
+    for items in grouped.values():
+        cand = items[0].candidate
+        mentions = tuple(
+            PlaceMention(r.toponym.text, r.toponym.start, r.toponym.end, r.toponym.sentence, r.toponym.role)
+            for r in items
+        )
+        role = min((m.role for m in mentions), key=ROLE_STRENGTH.index)
+        result.append(Place(
+            id=cand.id, name=cand.name, kind=cand.kind, country=cand.country, lat=cand.lat, lon=cand.lon,
+            precision=PRECISION_BY_KIND.get(cand.kind, "site"), confidence=round(max(r.candidate.score for r in items), 3),
+            role=role, mentions=mentions,
+        ))
+    return tuple(sorted(result, key=lambda p: p.mentions[0].start))

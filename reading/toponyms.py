@@ -1,0 +1,314 @@
+"""Find place names in an article: spans with offsets, each with its GeoWebNews role and what kind of reference it is.
+
+Recognition works on runs of capitalised words ("chunks"); a run names a place only when the whole run is a
+gazetteer name, so the "Bowen" of "Jeremy Bowen" or the "Quds" of "Quds Force" is never taken for a place.
+Resolution to coordinates is `reading.resolve`'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from wordfreq import top_n_list
+
+from geodata.gazetteer import Gazetteer
+from geodata.names import normalize
+from reading.article import Article
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'‘`\-]*")
+_POSSESSIVE = re.compile(r"(['’]s|s['’])$")
+CONNECTORS = frozenset("of al el bin ibn de du da del della di la le les van von der dos das".split())
+DIRECTIONS = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "north-east": "north-east", "north-west": "north-west", "south-east": "south-east", "south-west": "south-west",
+    "northeastern": "north-east", "northwestern": "north-west", "southeastern": "south-east", "southwestern": "south-west",
+    "north-eastern": "north-east", "north-western": "north-west", "south-eastern": "south-east", "south-western": "south-west",
+}
+FACILITY_WORDS = {
+    "airport": "airport", "airfield": "airport", "air base": "air-base", "airbase": "air-base",
+    "embassy": "embassy", "consulate": "embassy",
+}
+LOCATIVE = frozenset(
+    "in into to from across throughout near at inside outside within around toward towards through via over "
+    "between outskirts north south east west beyond along straddling including entered entering left leaving "
+    "reached reaching captured seized shelled bombed struck hit visited visiting".split()
+)
+# "of" is locative only after nouns of geography: "swathes of Iraq", not "the government of Iraq".
+GEOGRAPHIC_NOUNS = frozenset(
+    "swathes parts part areas area north south east west centre center capital cities city towns outskirts "
+    "province provinces region regions border borders territory territories rest whole entire heart".split()
+)
+VERB_AFTER = frozenset(
+    "has have had is was were are will would could should said says say announced suspended declared "
+    "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
+)
+COORDINATION = frozenset({"and", "or", ","})
+# "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
+MODIFIED_NOUNS = frozenset(
+    "forces force troops soldiers army military navy president government officials authorities embassy drone drones "
+    "strike strikes contractor contractors jets aircraft warplanes trainers personnel envoy ambassador minister "
+    "diplomats diplomat citizens nationals allies ally coalition-led".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # the token without a possessive ending
+    start: int
+    end: int
+    raw_end: int  # end including the possessive, if any
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the text, before resolution."""
+
+    text: str  # the span as written: "Baghdad", "Baghdad's airport", "northern Iraq"
+    start: int
+    end: int
+    sentence: int
+    role: str
+    reference: str = "name"  # name | demonym:<iso2> | direction:<dir> | facility:<subtype>
+    container: str | None = None  # the name after "X, " or "X in", to resolve X inside it
+    name: str = ""  # the gazetteer name to look up when it is not the whole span ("Baghdad" in "Baghdad airport")
+
+    @property
+    def lookup_name(self) -> str:
+        return self.name or self.text
+
+
+@cache
+def common_words(gazetteer_version: str) -> frozenset[str]:
+    """Frequent English words: at a sentence start they are words, not names ("Many", "Young", "Reading")."""
+    return frozenset(top_n_list("en", 3000))
+
+
+def tokens(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().rstrip("-")
+        possessive = _POSSESSIVE.search(word)
+        core = word[: possessive.start()] if possessive and len(word) > 3 else word
+        found.append(Token(core, match.start(), match.start() + len(core), match.start() + len(word)))
+    return found
+
+
+def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tuple[int, int]]) -> list[Toponym]:
+    """Every place reference in the article, in text order."""
+    common = common_words(gazetteer.version)
+    found: list[Toponym] = []
+    for sentence in article.sentences:
+        toks = tokens(sentence.text)
+        shifted = [Token(t.text, t.start + sentence.start, t.end + sentence.start, t.raw_end + sentence.start) for t in toks]
+        found.extend(_sentence_toponyms(article.text, shifted, sentence.index, gazetteer, common, actor_spans))
+    return found
+
+
+def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
+    """Runs of capitalised tokens (with name connectors such as "al" or "of" inside), as token indices."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, tok in enumerate(toks):
+        joined = current and text[toks[current[-1]].raw_end : tok.start] in (" ", "-") and toks[current[-1]].raw_end == toks[current[-1]].end
+        if tok.capitalised:
+            if not joined:
+                _close(runs, current, toks)
+                current = []
+            current.append(i)
+        elif joined and tok.text.lower() in CONNECTORS or (joined and _is_arabic_article(tok.text)):
+            current.append(i)
+        else:
+            _close(runs, current, toks)
+            current = []
+    _close(runs, current, toks)
+    return runs
+
+
+def _split_at_connectors(toks: list[Token], run: list[int]) -> list[list[int]]:
+    parts: list[list[int]] = [[]]
+    for i in run:
+        if toks[i].capitalised or _is_arabic_article(toks[i].text):
+            parts[-1].append(i)
+        elif parts[-1]:
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def _is_arabic_article(word: str) -> bool:
+    return bool(re.match(r"^(al|el|ad|ar|as|ash|at|az|an)-[A-Z]", word))
+
+
+def _close(runs: list[list[int]], current: list[int], toks: list[Token]) -> None:
+    while current and not toks[current[-1]].capitalised and not _is_arabic_article(toks[current[-1]].text):
+        current = current[:-1]
+    if current:
+        runs.append(current)
+
+
+def _sentence_toponyms(
+    text: str, toks: list[Token], sentence: int, gaz: Gazetteer, common: frozenset[str], actor_spans: list[tuple[int, int]]
+) -> list[Toponym]:
+    found = []
+    for run in _chunks(toks, text, common):
+        found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
+    return _share_literal_roles(text, found)
+
+
+_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _share_literal_roles(text: str, found: list[Toponym]) -> list[Toponym]:
+    """"to Jordan and Kuwait", "Irbil, Iraq": a name coordinated with, or containing, a literal place is literal too."""
+    shared = list(found)
+    for i in range(1, len(shared)):
+        prev, cur = shared[i - 1], shared[i]
+        if prev.role == "literal" and cur.role == "metonymic" and _COORDINATED.match(text[prev.end : cur.start]):
+            shared[i] = replace(cur, role="literal")
+    return shared
+
+
+def _run_toponyms(
+    text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer, common: frozenset[str],
+    actor_spans: list[tuple[int, int]],
+) -> list[Toponym]:
+    first, last = run[0], run[-1]
+    start, end = toks[first].start, toks[last].end
+    surface = text[start:end]
+    inside_actor = any(a <= start and end <= b for a, b in actor_spans)
+    is_name = _is_name(surface, gaz, common, single=len(run) == 1)
+    if not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common:
+        # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
+        return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
+    if not is_name and any(not toks[i].capitalised and not _is_arabic_article(toks[i].text) for i in run):
+        # "Soleimani of Iran" is two names joined by a connector, not one name.
+        return [t for part in _split_at_connectors(toks, run) for t in _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)]
+    if is_name:
+        if inside_actor:
+            return [Toponym(surface, start, end, sentence, "embedded")]
+        return [_classify(text, toks, first, last, sentence, gaz)]
+    found = []
+    demonym = _demonym(toks[first].text, gaz)
+    if demonym and len(run) > 1:
+        found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "embedded" if inside_actor else "modifier", f"demonym:{demonym[0]}"))
+    if len(run) > 1 and toks[first].text.lower() in DIRECTIONS:
+        rest = text[toks[first + 1].start : end]
+        if _is_name(rest, gaz, common, single=False) and _country_of(rest, gaz):
+            found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
+    hyphen = _hyphen_prefix(toks[first].text, gaz)
+    if hyphen:
+        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "modifier"))
+    if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
+        # "US President Donald Trump", "Iraq Body Count": a country name leading a longer name.
+        found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "modifier"))
+    return found
+
+
+def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool) -> bool:
+    key = normalize(surface)
+    if key in gaz.demonyms:
+        return True
+    matches = gaz.lookup(surface)
+    if not matches:
+        return False
+    if single and key in common:
+        # A frequent English word names a place only when it is a country, a region or a big city by its own name.
+        return any(
+            m.candidate.kind in ("country", "region", "water") or (m.primary and m.candidate.population >= 1_000_000)
+            for m in matches
+        )
+    return True
+
+
+def _demonym(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    return gaz.demonyms.get(normalize(word))
+
+
+def _country_of(name: str, gaz: Gazetteer) -> str | None:
+    return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
+
+
+def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
+    """"US-led", "Iran-backed": the place before a hyphenated lower-case participle."""
+    head, _, tail = word.partition("-")
+    if tail and tail[:1].islower() and gaz.lookup(head) and not _is_arabic_article(word):
+        return head
+    return None
+
+
+def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int, gaz: Gazetteer) -> Toponym:
+    start, end = toks[first].start, toks[last].end
+    surface = text[start:end]
+    demonym = _demonym(surface, gaz)
+    if demonym:
+        iso2, form = demonym
+        return Toponym(surface, start, end, sentence, "demonym" if form == "people" else "modifier", f"demonym:{iso2}")
+    before = _words_before(toks, first, 2)
+    after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
+    facility = _facility_word(text, toks, last)
+    container = _container(text, toks, last, gaz)
+    if facility:
+        subtype, phrase_end = facility
+        return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
+    if before and before[-1] in DIRECTIONS and _country_of(surface, gaz):
+        direction_start = toks[first - 1].start
+        return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
+    return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), container=container)
+
+
+def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: str) -> str:
+    is_country = _country_of(surface, gaz) is not None
+    previous = before[-1] if before else ""
+    if is_country and after in MODIFIED_NOUNS:
+        return "modifier"
+    if previous in LOCATIVE or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
+        return "literal"
+    if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's allies" is not
+        return "metonymic" if is_country and after in ("allies", "government", "leaders", "president", "officials", "parliament") else "literal"
+    if after in VERB_AFTER or (after.endswith("ed") and not is_country):
+        return "metonymic"
+    if after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in ("is", "was"):
+        return "modifier" if is_country else "literal"
+    return "metonymic" if is_country and previous not in LOCATIVE else "literal"
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return text[a.raw_end : b.start] == " "
+
+
+def _words_before(toks: list[Token], index: int, count: int) -> list[str]:
+    return [t.text.lower() for t in toks[max(0, index - count) : index]]
+
+
+def _facility_word(text: str, toks: list[Token], last: int) -> tuple[str, int] | None:
+    """("airport", end of the phrase) when the name is followed by a facility word: "Baghdad's airport"."""
+    if last + 1 >= len(toks) or not _adjacent(text, toks[last], toks[last + 1]):
+        return None
+    for phrase, subtype in FACILITY_WORDS.items():
+        words = phrase.split(" ")
+        following = toks[last + 1 : last + 1 + len(words)]
+        if [t.text.lower() for t in following] == words:
+            return subtype, following[-1].end
+    return None
+
+
+def _container(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> str | None:
+    """The country after "X, Y" or "X in Y" (skipping a facility word): "Irbil, Iraq", "the embassy in Baghdad"."""
+    index = last + 1
+    while index < len(toks) and toks[index].text.lower() in ("airport", "embassy", "air", "base", "airbase", "consulate", "in", "the"):
+        index += 1
+    gap = text[toks[last].raw_end : toks[index].start] if index < len(toks) else ""
+    if index < len(toks) and toks[index].capitalised and (gap.strip() in (",", "") or toks[index - 1].text.lower() == "in"):
+        name = toks[index].text
+        nxt = index + 1
+        while nxt < len(toks) and toks[nxt].capitalised and _adjacent(text, toks[nxt - 1], toks[nxt]):
+            name = text[toks[index].start : toks[nxt].end]
+            nxt += 1
+        if gaz.lookup(name):
+            return name
+    return None

@@ -1,0 +1,88 @@
+"""Words that signal an event, mapped to the action vocabulary of `reading.vocabulary`, and the modality around them.
+
+Patterns are deliberately plain regular expressions: each one can be read, tested and argued about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units)"
+
+LEXICON: tuple[tuple[str, str], ...] = (
+    ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing))\b"),
+    ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
+    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?)\b"),
+    ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:\w+\s+){0,3}?" + _FORCES + r"\b"),
+    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?:\w+\s+){0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside))\b"),
+    ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+" + _FORCES + r")\b"),
+    ("evacuate", r"\bevacuat\w*\b"),
+    ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
+    ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trainers?)\b"),
+    ("strike", r"\b(?:(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|fired\s+(?:\w+\s+)?(?:missiles?|rockets?))\b"),
+    ("shelling", r"\b(?:shell(?:ed|ing|s)|artillery fire|mortar (?:fire|attack))\b"),
+    ("ambush", r"\bambush(?:ed|es|ing)?\b"),
+    ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing))\b"),
+    ("seize", r"\b(?:seiz(?:ed|ing|es)|captur(?:ed|ing|es)|took control of|overr?an|went on the offensive)\b"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing))\b"),
+    ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
+    ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|took\s+(?:\w+\s+)?hostage)\b"),
+    ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|rall(?:y|ied|ies))\b"),
+    ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
+    ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing))\b"),
+)
+_COMPILED = tuple((action, re.compile(rx, re.I)) for action, rx in LEXICON)
+
+NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
+DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
+THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
+PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
+PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    action: str
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+    passive: bool
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Non-overlapping triggers, earliest first; at one position the lexicon's earlier entry wins."""
+    found: list[Trigger] = []
+    for action, pattern in _COMPILED:
+        for match in pattern.finditer(sentence):
+            if any(t.start < match.end() and match.start() < t.end for t in found):
+                continue
+            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()]))
+            found.append(Trigger(action, match.start(), match.end(), match.group(), passive))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _governs(gap: str) -> bool:
+    """A demand or threat governs a later event only when the event is its direct object:
+    "demanding an immediate American withdrawal", not "vengeance for the killings caused by the missile"."""
+    return len(gap) <= 35 and not re.search(r",|\b(?:by|for|after|because|when|while)\b", gap)
+
+
+def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
+    """What the text commits to about this event, judged from the words just before the trigger."""
+    before = sentence[max(0, trigger.start - 60) : trigger.start]
+    if trigger.action in ("threaten", "demand"):
+        # A threat is words, not deeds: the map never shows it as having happened.
+        return "negated" if NEGATORS.search(before) else ("threatened" if trigger.action == "threaten" else "asserted")
+    governing = next((t.action for t in reversed(earlier) if _governs(sentence[t.end : trigger.start])), None)
+    if governing == "demand":
+        return "demanded"
+    if governing == "threaten" or THREAT_MARKERS.search(before):
+        return "threatened"
+    if DENIERS.search(before):
+        return "denied"
+    if NEGATORS.search(before):
+        return "negated"
+    if PLAN_MARKERS.search(before):
+        return "planned"
+    return "asserted"

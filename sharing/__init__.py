@@ -1,0 +1,1 @@
+"""Sharing a view: the view state a link carries (`viewstate`)."""

@@ -1,0 +1,16 @@
+"""Shared fixtures: a small hand-written situation to draw and list."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reading.model import Situation
+
+MINI_SITUATION_PATH = Path(__file__).parent / "fixtures" / "mini_situation.json"
+
+
+@pytest.fixture
+def mini_situation() -> Situation:
+    return Situation.from_dict(json.loads(MINI_SITUATION_PATH.read_text(encoding="utf-8")))

@@ -1,0 +1,219 @@
+"""Map layers: what each draws, and how, from a small known situation."""
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import plotly.graph_objects as go
+import pytest
+
+from layers import LAYERS, UnknownLayer, get_layer, style
+from layers.base import EARTH_RADIUS_KM
+from layers.figure import build_figure
+from layers.places import RING_RADIUS_KM
+from reading.model import Place, PlaceMention, Situation
+from reading.vocabulary import ACTOR_TYPES, CATEGORIES
+from sharing.viewstate import ViewState
+
+ALL = ViewState()
+
+
+def traces_of(layer_id: str, situation: Situation, view: ViewState = ALL) -> list:
+    return list(get_layer(layer_id).build(situation, view).traces)
+
+
+def points_of(traces: list) -> set[tuple[float, float]]:
+    """Every (lat, lon) drawn as a marker (not an outline, not a text label)."""
+    return {
+        (lat, lon)
+        for t in traces
+        if isinstance(t, go.Scattermap) and "markers" in (t.mode or "")
+        for lat, lon in zip(t.lat, t.lon)
+    }
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def with_place(situation: Situation, place: Place) -> Situation:
+    return dataclasses.replace(situation, places=(*situation.places, place))
+
+
+def test_country_level_place_is_drawn_as_an_area_not_a_pin(mini_situation):
+    iraq = mini_situation.place("geonames:99237")
+    traces = traces_of("places", mini_situation)
+    assert (iraq.lat, iraq.lon) not in points_of(traces)
+    outlines = [t for t in traces if isinstance(t, go.Choroplethmap)]
+    assert len(outlines) == 1 and "IQ" in outlines[0].locations
+    assert iraq.id in outlines[0].customdata
+
+
+def test_admin1_place_is_drawn_as_a_ring_of_its_uncertainty_radius(mini_situation):
+    anbar = Place("test:anbar", "Anbar", "admin1", "IQ", 33.4, 42.0, "admin1", 0.8, "literal",
+                  (PlaceMention("Anbar", 0, 5, 0, "literal"),))
+    traces = traces_of("places", with_place(mini_situation, anbar))
+    rings = [t for t in traces if isinstance(t, go.Scattermap) and t.fill == "toself"]
+    assert len(rings) == 1
+    distances = [haversine_km(anbar.lat, anbar.lon, lat, lon) for lat, lon in zip(rings[0].lat, rings[0].lon)]
+    assert all(d == pytest.approx(RING_RADIUS_KM["admin1"], rel=0.01) for d in distances)
+    assert (anbar.lat, anbar.lon) not in points_of(traces)
+
+
+def test_site_places_are_markers_sized_by_mentions(mini_situation):
+    traces = traces_of("places", mini_situation)
+    markers = next(t for t in traces if t.name == "places")
+    sizes = dict(zip(markers.text, markers.marker.size))
+    assert set(sizes) == {"Baghdad", "Erbil"}
+    assert sizes["Baghdad"] > sizes["Erbil"]  # 3 mentions against 1
+
+
+def test_only_literal_places_are_drawn(mini_situation):
+    germany = mini_situation.place("geonames:2921044")
+    assert germany.role == "metonymic"
+    drawn_ids = {i for t in traces_of("places", mini_situation) if t.customdata is not None for i in t.customdata}
+    assert germany.id not in drawn_ids
+    assert {"geonames:98182", "geonames:95446", "geonames:99237"} <= drawn_ids
+
+
+def test_place_hover_names_the_place_and_quotes_its_first_sentence(mini_situation):
+    markers = next(t for t in traces_of("places", mini_situation) if t.name == "places")
+    hover = dict(zip(markers.text, markers.hovertext))["Erbil"]
+    assert hover.startswith("Erbil<br>city, IQ")
+    assert "1 mention" in hover and "(sentence 1)" in hover
+    assert "A drone strike by Saraya al-Fajr hit a base" in hover
+
+
+def test_relocation_draws_an_arrow_from_origin_to_destination(mini_situation):
+    iraq, jordan = mini_situation.place("geonames:99237"), mini_situation.place("geonames:248816")
+    traces = traces_of("posture", mini_situation)
+    shaft = next(t for t in traces if t.mode == "lines" and t.fill != "toself")
+    assert list(zip(shaft.lat, shaft.lon)) == [(iraq.lat, iraq.lon), (jordan.lat, jordan.lon)]
+    head = next(t for t in traces if t.fill == "toself")
+    assert (head.lat[0], head.lon[0]) == (jordan.lat, jordan.lon)  # the tip is at the destination
+    # and the head's base lies back towards the origin
+    base_lon = (head.lon[1] + head.lon[2]) / 2
+    assert jordan.lon < base_lon < iraq.lon
+
+
+def test_suspension_is_a_mark_at_its_place_not_a_move(mini_situation):
+    traces = traces_of("posture", mini_situation)
+    marks = [t for t in traces if t.mode == "markers+text"]
+    assert len(marks) == 1
+    assert list(marks[0].customdata) == ["e3"]
+    assert list(marks[0].text) == [style.action_glyph("suspend-training")]
+    baghdad = mini_situation.place("geonames:98182")
+    assert haversine_km(baghdad.lat, baghdad.lon, marks[0].lat[0], marks[0].lon[0]) < 60  # at (or fanned round) Baghdad
+    shafts = [t for t in traces if t.mode == "lines" and t.fill != "toself"]
+    assert [t.customdata[0] for t in shafts] == ["e2"]
+
+
+def test_historical_events_hidden_unless_asked(mini_situation):
+    def drawn(view: ViewState) -> dict[str, go.Scattermap]:
+        return {e: t for t in traces_of("militia", mini_situation, view) for e in t.customdata}
+
+    assert set(drawn(ALL)) == {"e1"}
+    with_background = drawn(ViewState(show_historical=True))
+    assert set(with_background) == {"e1", "e4", "e5"}
+    background = with_background["e5"]
+    assert background is with_background["e4"] and background is not with_background["e1"]
+    assert background.marker.opacity < with_background["e1"].marker.opacity
+    assert set(background.text) <= {style.action_glyph(a, current=False) for a in ("strike", "attack")}
+
+
+def test_militia_marks_are_coloured_by_actor_type_and_shaped_by_action(mini_situation):
+    (current,) = traces_of("militia", mini_situation)
+    assert list(current.marker.color) == [style.actor_type_colour("political-militia")]
+    assert list(current.text) == [style.action_glyph("strike")]
+
+
+def test_events_at_one_place_do_not_stack(mini_situation):
+    view = ViewState(show_historical=True)
+    positions = [
+        (lat, lon)
+        for layer_id in ("posture", "militia")
+        for t in traces_of(layer_id, mini_situation, view)
+        if t.mode == "markers+text"
+        for lat, lon in zip(t.lat, t.lon)
+    ]
+    assert len(positions) == len(set(positions)) == 4  # e1, e3, e4, e5
+
+
+def test_filters_hide_other_categories_and_actor_types(mini_situation):
+    assert traces_of("militia", mini_situation, ViewState(categories=("coalition-posture",))) == []
+    assert traces_of("posture", mini_situation, ViewState(actor_types=("political-militia",))) == []
+    assert traces_of("militia", mini_situation, ViewState(actor_types=("political-militia",))) != []
+
+
+def test_risk_circles_grow_with_score_and_legend_names_the_levels(mini_situation):
+    output = get_layer("risk").build(mini_situation, ALL)
+    (trace,) = output.traces
+    sizes = dict(zip(trace.customdata, trace.marker.size))
+    assert sizes["geonames:95446"] > sizes["geonames:98182"]  # 78 against 52
+    labels = " ".join(entry.label for entry in output.legend)
+    assert "severe" in labels and "high" in labels
+
+
+def test_countries_layer_shades_every_country_the_article_names(mini_situation):
+    (trace,) = traces_of("countries", mini_situation)
+    assert set(trace.locations) == {"IQ", "JO", "KW", "DE"}  # Germany too: named, if only as a government
+
+
+def test_unknown_layer_id_lists_valid_ids():
+    with pytest.raises(UnknownLayer) as raised:
+        get_layer("../../etc/passwd")
+    message = str(raised.value)
+    assert "../../etc/passwd" in message
+    for layer_id in ("places", "countries", "posture", "militia", "risk"):
+        assert layer_id in message
+    assert set(LAYERS) == {"places", "countries", "posture", "militia", "risk"}
+
+
+def test_figure_is_offline_base_map_first_and_fitted_to_the_places(mini_situation):
+    figure = build_figure(mini_situation, ALL)
+    base = figure.data[0]
+    assert isinstance(base, go.Choroplethmap) and len(base.locations) > 200
+    assert figure.layout.map.style == "white-bg"
+    assert not figure.layout.map.layers  # no tile or raster sources
+    literal = [p for p in mini_situation.places if p.role == "literal"]
+    centre = figure.layout.map.center
+    assert min(p.lat for p in literal) < centre.lat < max(p.lat for p in literal)
+    assert min(p.lon for p in literal) < centre.lon < max(p.lon for p in literal)
+
+
+def test_a_hidden_layer_draws_nothing(mini_situation):
+    names = {t.name for t in build_figure(mini_situation, ViewState(layers=("places",))).data}
+    assert "places" in names
+    assert not any(n.startswith(("militia", "posture", "move", "risk", "countries")) for n in names)
+
+
+def test_toggling_a_layer_keeps_the_camera_but_a_new_focus_moves_it(mini_situation):
+    def revision(view: ViewState) -> str:
+        return build_figure(mini_situation, view).layout.uirevision
+
+    assert revision(ALL) == revision(ViewState(layers=("places", "risk")))
+    assert revision(ALL) != revision(ViewState(focus="geonames:98182"))
+
+
+def test_focused_place_is_highlighted_and_centred(mini_situation):
+    figure = build_figure(mini_situation, ViewState(focus="geonames:95446"))
+    focus = next(t for t in figure.data if t.name == "focus")
+    assert (focus.lat[0], focus.lon[0]) == (36.19, 44.01)
+    assert (figure.layout.map.center.lat, figure.layout.map.center.lon) == (36.19, 44.01)
+
+
+def test_legend_names_every_colour_in_use(mini_situation):
+    legend = build_figure(mini_situation, ViewState(show_historical=True)).layout.annotations[0].text
+    for actor_type in ("political-militia", "external-forces"):
+        assert style.actor_type_colour(actor_type) in legend
+        assert actor_type.replace("-", " ") in legend
+    assert style.risk_colour("severe") in legend and "severe risk" in legend
+
+
+def test_palette_has_one_distinct_colour_per_actor_type_and_per_category():
+    assert tuple(style.ACTOR_TYPE_COLOURS) == ACTOR_TYPES
+    assert len(set(style.ACTOR_TYPE_COLOURS.values())) == len(ACTOR_TYPES)
+    assert tuple(style.CATEGORY_COLOURS) == CATEGORIES
+    assert len(set(style.CATEGORY_COLOURS.values())) == len(CATEGORIES)

@@ -1,0 +1,144 @@
+"""Share links: the view state round-trips through the URL exactly, and hostile links are refused politely."""
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from reading.vocabulary import ACTOR_TYPES, CATEGORIES
+from sharing.viewstate import DEFAULT, LAYER_IDS, MAX_VALUE_CHARS, ViewState, from_query, to_query
+
+
+def random_views(count: int, seed: int = 7) -> list[ViewState]:
+    rng = random.Random(seed)
+
+    def subset(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v for v in values if rng.random() < 0.5)
+
+    views = []
+    for _ in range(count):
+        centre = rng.random() < 0.5
+        views.append(ViewState(
+            article=rng.choice([None, "sha256:" + "ab12" * 16]),
+            layers=subset(LAYER_IDS),
+            focus=rng.choice([None, "geonames:98182", "test:anbar"]),
+            show_historical=rng.random() < 0.5,
+            categories=subset(CATEGORIES),
+            actor_types=subset(ACTOR_TYPES),
+            lat=rng.uniform(-90, 90) if centre else None,
+            lon=rng.uniform(-180, 180) if centre else None,
+            zoom=rng.choice([None, rng.uniform(0, 22), 0.0, 22.0]),
+        ))
+    return views
+
+
+@pytest.mark.parametrize("view", random_views(200))
+def test_query_round_trip_is_exact(view):
+    query = to_query(view)
+    again, notices = from_query(query)
+    assert notices == []
+    assert to_query(again) == query
+    assert to_query(from_query(to_query(again))[0]) == query
+
+
+def test_a_view_read_from_a_link_is_the_view_it_writes():
+    query = {"layers": "militia,places", "focus": "geonames:98182", "historical": "1", "lat": "33.3", "lon": "44.4",
+             "zoom": "6.5", "categories": "militia-activity", "actors": "political-militia"}
+    view, notices = from_query(query)
+    assert notices == []
+    assert view.layers == ("places", "militia")  # registry order, whatever the link's order
+    assert (view.lat, view.lon, view.zoom) == (33.3, 44.4, 6.5)
+    assert from_query(to_query(view))[0] == view
+
+
+def test_default_view_has_an_empty_query():
+    assert to_query(DEFAULT) == {}
+    assert from_query({}) == (DEFAULT, [])
+
+
+def test_empty_layers_means_no_layers_and_survives_the_round_trip():
+    view, notices = from_query({"layers": ""})
+    assert view.layers == () and notices == []
+    assert to_query(view) == {"layers": ""}
+
+
+def test_unknown_layer_ids_give_a_notice_listing_valid_ids():
+    view, notices = from_query({"layers": "places,heatmap"})
+    assert view.layers == ("places",)
+    (notice,) = notices
+    assert "'heatmap'" in notice
+    assert all(layer_id in notice for layer_id in LAYER_IDS)
+
+
+def test_a_link_with_only_unknown_layers_keeps_the_default_layers():
+    view, notices = from_query({"layers": "heatmap"})
+    assert view.layers == DEFAULT.layers and len(notices) == 1
+
+
+@pytest.mark.parametrize("field", ["article", "focus"])
+@pytest.mark.parametrize("hostile", ["../../etc/passwd", "/etc/passwd", "..\\..\\boot.ini", "' OR 1=1 --",
+                                     "<script>alert(1)</script>", "geonames:1/../../x", "a b", "..", ""])
+def test_hostile_ids_are_refused_with_a_notice(field, hostile):
+    view, notices = from_query({field: hostile})
+    assert getattr(view, field) is None
+    assert len(notices) == 1 and "not a valid id" in notices[0]
+
+
+def test_an_over_long_value_is_refused_without_echoing_it():
+    huge = "x" * 10_000
+    view, notices = from_query({"focus": huge, "layers": "places," * 2000})
+    assert view == DEFAULT
+    assert len(notices) == 2
+    assert all(str(MAX_VALUE_CHARS) in n and len(n) < 200 for n in notices)
+
+
+def test_an_over_long_parameter_name_is_refused():
+    view, notices = from_query({"z" * 10_000: "1"})
+    assert view == DEFAULT and len(notices) == 1 and len(notices[0]) < 200
+
+
+def test_repeated_parameters_are_ignored_with_a_notice():
+    view, notices = from_query({"zoom": ["3", "4"], "layers": ["places"], "focus": []})
+    assert view.zoom is None and view.layers == ("places",) and view.focus is None
+    assert len(notices) == 2 and all("times" in n for n in notices)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", "23", "-1", "six", "0x10", ""])
+def test_bad_zoom_is_ignored_with_a_notice(value):
+    view, notices = from_query({"zoom": value})
+    assert view.zoom is None and len(notices) == 1
+
+
+@pytest.mark.parametrize(("lat", "lon"), [("91", "0"), ("0", "180.5"), ("nan", "0"), ("0", "-inf")])
+def test_out_of_range_centre_is_ignored(lat, lon):
+    view, notices = from_query({"lat": lat, "lon": lon})
+    assert not view.has_centre and view.lat is None and view.lon is None and notices
+
+
+def test_half_a_centre_is_ignored():
+    view, notices = from_query({"lat": "33"})
+    assert view.lat is None and "together" in notices[0]
+
+
+def test_unknown_parameters_and_values_are_named_in_notices():
+    view, notices = from_query({"theme": "dark", "categories": "war,militia-activity", "actors": "aliens",
+                                "historical": "maybe"})
+    assert view.categories == ("militia-activity",) and view.actor_types == () and not view.show_historical
+    text = " ".join(notices)
+    for expected in ("'theme'", "'war'", "'aliens'", "'maybe'"):
+        assert expected in text
+    assert all(c in text for c in CATEGORIES)
+
+
+def test_streamlit_embedding_parameters_pass_without_notice():
+    assert from_query({"embed": "true", "embed_options": "light_theme"}) == (DEFAULT, [])
+
+
+def test_from_query_never_raises_on_any_mix_of_odd_values():
+    odd = ["", " ", "..", "%00", "\x00", "😀", "1e309", "-0", ",,,", "a" * 201, "places,places"]
+    names = ["article", "layers", "focus", "historical", "categories", "actors", "lat", "lon", "zoom", "??"]
+    for name, value in itertools.product(names, odd):
+        view, notices = from_query({name: value})
+        assert isinstance(view, ViewState) and isinstance(notices, list)
+        assert to_query(from_query(to_query(view))[0]) == to_query(view)
