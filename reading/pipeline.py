@@ -4,12 +4,11 @@
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from geodata.gazetteer import Gazetteer, load
 from reading import article as article_mod
-from reading.actors import ActorSpan, Registry, registry
+from reading.actors import ActorSpan, Registry, registry, state_actor_id
 from reading.article import Article
 from reading.events import Context, code_events
 from reading.model import Actor, ActorMention, ArticleInfo, Place, ReaderInfo, Situation
@@ -38,7 +37,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     resolved = resolve(toponyms, gaz)
     places = group_places(resolved)
     focus = _focus(focus_countries(toponyms, gaz))
-    states = {r.candidate.country: _slug(r.candidate.name) for r in resolved if r.candidate.kind == "country"}
+    states = {r.candidate.country: state_actor_id(r.candidate.name) for r in resolved if r.candidate.kind == "country"}
     spans = sorted(registered + _state_spans(resolved, registered, states, article.text), key=lambda s: s.start)
     actors = _actors(spans, reg, states, resolved, focus)
     actor_types = {a.id: a.type for a in actors}
@@ -109,7 +108,3 @@ def _focus(weights: dict[str, float]) -> str | None:
 
 def _focus_place(places: tuple[Place, ...], focus: str | None) -> str | None:
     return next((p.id for p in places if p.kind == "country" and p.country == focus), None)
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

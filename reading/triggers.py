@@ -18,7 +18,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+" + _FORCES + r")\b"),
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
-    ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trainers?)\b"),
+    ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
     ("strike", r"\b(?:(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|fired\s+(?:\w+\s+)?(?:missiles?|rockets?))\b"),
     ("shelling", r"\b(?:shell(?:ed|ing|s)|artillery fire|mortar (?:fire|attack))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
