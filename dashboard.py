@@ -36,10 +36,10 @@ def load_situation(saved_path: str | None) -> tuple[Situation, str]:
         return Situation.from_dict(doc), f"saved situation {Path(saved_path).name}"
     # Imported here: showing a saved situation needs neither the reader nor the default article.
     from reading.default import default_article
-    from reading.pipeline import read_text
+    from reading.pipeline import read_article
 
-    article = default_article()
-    return read_text(article.text, published=article.published, title=article.title), article.origin
+    default = default_article()
+    return read_article(default.article, published=default.published), default.origin
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -31,6 +31,7 @@ class Article:
     sentences: tuple[Sentence, ...]
     notices: tuple[str, ...] = ()
     language: str = "en"
+    headline: bool = False  # the first line is a headline, not a sentence of the story
 
     @property
     def id(self) -> str:
@@ -58,12 +59,15 @@ def from_text(text: str, title: str | None = None) -> Article:
     language = guess_language(text)
     if language != "en":
         notices.append("This text does not look like English; places and events may be missed.")
+    sentences = split_sentences(text)
+    headline = has_headline(text, sentences)
     return Article(
         text=text,
-        title=title or first_line_title(text),
-        sentences=split_sentences(text),
+        title=title or (sentences[0].text if headline else "Untitled article"),
+        sentences=sentences,
         notices=tuple(notices),
         language=language,
+        headline=headline,
     )
 
 
@@ -88,9 +92,10 @@ def from_file(path: Path) -> Article:
     return from_bytes(Path(path).read_bytes(), Path(path).name)
 
 
-def first_line_title(text: str) -> str:
-    first = text.strip().split("\n", 1)[0].strip()
-    return first[:160] if first and len(first) <= 160 else "Untitled article"
+def has_headline(text: str, sentences: tuple[Sentence, ...]) -> bool:
+    """A short first line with no closing stop, followed by more text, is the headline."""
+    first = sentences[0]
+    return first.caption and len(first.text) <= 160 and len(sentences) > 1 and "\n" in text[first.end : sentences[1].start]
 
 
 def guess_language(text: str) -> str:

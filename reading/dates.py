@@ -73,7 +73,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             mention = _resolve(kind, match, published)
             if mention is not None:
                 found.append(mention)
-                taken.append((match.start(), match.end()))
+            if mention is not None or kind in ("day-month-year", "month-day-year"):
+                taken.append((match.start(), match.end()))  # "31 February 2020" is no date, not "February 2020"
     return sorted(found, key=lambda m: m.start)
 
 

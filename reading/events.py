@@ -86,7 +86,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     drafts: list[_Draft] = []
     narrative_date: DateMention | None = None
     for sentence in ctx.article.sentences:
-        if sentence.index == 0 and sentence.text.strip() == ctx.article.title:
+        if sentence.index == 0 and ctx.article.headline:
             continue  # a headline restates the story; the body carries the evidence
         in_sentence = [a for a in actors if a.sentence == sentence.index]
         sentence_places = _places_in(sentence, places)

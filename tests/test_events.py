@@ -1,0 +1,115 @@
+"""Event coding on short texts of our own: who did what to whom, where, when, and how sure."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def events_of(situation, action: str | None = None):
+    return [e for e in situation.events if action is None or e.action == action]
+
+
+def place_name(situation, place_id):
+    place = situation.place(place_id)
+    return place.name if place else None
+
+
+def test_germans_moving_trainers_to_jordan_is_a_relocation_with_origin_iraq(read):
+    s = read("Fighting spread across Iraq. The Germans are moving their trainers out to Jordan and Kuwait.")
+    moves = events_of(s, "relocate")
+    assert {place_name(s, e.destination) for e in moves} == {"Jordan", "Kuwait"}
+    assert all(e.actor == "germany" and place_name(s, e.origin) == "Iraq" for e in moves)
+    assert all(e.category == "coalition-posture" for e in moves)
+
+
+def test_parliament_demanding_withdrawal_is_not_a_withdrawal(read):
+    s = read("In Baghdad, the Iraqi parliament passed a motion demanding the withdrawal of American troops from Iraq.")
+    withdrawals = events_of(s, "withdraw")
+    assert withdrawals and all(e.modality == "demanded" and not e.is_current for e in withdrawals)
+    assert any(e.action == "demand" and e.actor == "iraqi-parliament" for e in s.events)
+
+
+def test_threatened_attack_is_never_current(read):
+    s = read("Kataib Hezbollah threatened to attack US bases in Iraq.")
+    assert events_of(s, "attack") and not any(e.is_current for e in events_of(s, "attack"))
+
+
+def test_negated_event_is_marked_negated(read):
+    s = read("Officials said the Houthis did not attack the port of Hodeidah.")
+    attacks = events_of(s, "attack")
+    assert attacks and attacks[0].modality == "negated"
+
+
+def test_so_have_x_and_y_repeats_the_previous_action_for_each(read):
+    s = read("Since the strike, the US has suspended training in Iraq. So have Denmark and Germany.")
+    suspenders = {e.actor for e in events_of(s, "suspend-training")}
+    assert suspenders == {"united-states", "denmark", "germany"}
+
+
+def test_coordinated_subjects_each_get_the_event(read):
+    s = read("Denmark and Germany suspended their training missions in Iraq.")
+    assert {e.actor for e in events_of(s, "suspend-training")} == {"denmark", "germany"}
+
+
+def test_suspension_with_no_place_is_placed_in_the_focus_country_and_marked_implicit(read):
+    s = read("Rockets hit Baghdad and Mosul in Iraq. Italy has suspended operations.")
+    suspension = events_of(s, "suspend-operations")[0]
+    assert place_name(s, suspension.place) == "Iraq" and suspension.place_implicit
+
+
+def test_background_years_make_an_event_historical(read):
+    s = read("In 2014 Islamic State fighters captured Mosul.")
+    seizure = events_of(s, "seize")[0]
+    assert seizure.historical and seizure.actor == "islamic-state" and place_name(s, seizure.place) == "Mosul"
+
+
+def test_strike_date_on_friday_resolves_against_publication(read):
+    s = read("A US drone strike hit a convoy near Baghdad airport on Friday.", published=date(2020, 1, 7))
+    strike = events_of(s, "strike")[0]
+    assert (strike.date, strike.date_precision, strike.actor) == ("2020-01-03", "day", "united-states")
+
+
+def test_killing_that_results_from_an_attack_is_its_toll_not_a_second_event(read):
+    s = read("A rocket attack on a base in northern Iraq killed a US contractor.")
+    assert len(events_of(s, "attack")) == 1 and not events_of(s, "kill")
+    assert events_of(s, "attack")[0].fatalities.best == 1
+
+
+def test_fatality_counts_are_recorded(read):
+    s = read("US air strikes on Kataib Hezbollah positions in Syria killed at least 25 fighters.")
+    strike = events_of(s, "strike")[0]
+    assert strike.fatalities is not None and strike.fatalities.best == 25
+
+
+def test_protesters_attacking_an_embassy_is_a_riot_there(read):
+    s = read("On 31 December protesters attacked the US embassy in Baghdad.")
+    riot = events_of(s, "riot")[0]
+    assert riot.actor == "protesters" and riot.category == "civil-unrest"
+    assert s.place(riot.place).kind == "facility" and riot.date == "2019-12-31"
+
+
+def test_pronoun_subject_resolves_to_the_group_named_before(read):
+    s = read("Islamic State lost its last town in 2019. It is still mounting ambushes in Iraq.")
+    ambush = events_of(s, "ambush")[0]
+    assert ambush.actor == "islamic-state"
+
+
+def test_every_event_carries_its_sentence_as_evidence(read):
+    text = "Houthi rebels fired missiles at a tanker in the Red Sea. The navy evacuated the crew to Djibouti."
+    s = read(text)
+    assert s.events
+    for e in s.events:
+        assert e.evidence == s.sentences[e.sentence].text and text[e.span[0] : e.span[1]] == e.evidence
+
+
+def test_posture_summarises_each_foreign_force(read):
+    s = read("Fighting spread in Iraq. The US suspended operations. Germany is moving its trainers to Jordan.")
+    status = {p.actor: p.status for p in s.posture}
+    assert status == {"united-states": "suspended", "germany": "relocating"}
+
+
+def test_every_risk_score_lists_its_driving_events(read):
+    s = read("Militants attacked a checkpoint in Kirkuk, killing four soldiers. Protesters rallied in Basra.")
+    assert s.risk
+    for risk in s.risk:
+        assert risk.drivers and all(s.event(d) for d in risk.drivers)
+        assert 0 <= risk.score <= 100

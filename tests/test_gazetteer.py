@@ -1,0 +1,66 @@
+"""The offline gazetteer: names, spelling variants, facilities, and ranking with context."""
+from __future__ import annotations
+
+import time
+
+from geodata.gazetteer import cache_path, haversine_km, load
+from geodata.geocode import GeoContext, geocode
+
+
+def test_irbil_erbil_arbil_and_hawler_resolve_to_the_same_place():
+    ids = {geocode(name)[0].id for name in ("Irbil", "Erbil", "Arbil", "Hawler")}
+    assert len(ids) == 1
+
+
+def test_tal_afar_spellings_resolve_to_the_iraqi_town():
+    for name in ("Tal Afar", "Tall Afar", "Telafer", "Tall 'Afar"):
+        best = geocode(name, GeoContext(focus={"IQ": 1.0}))[0]
+        assert best.country == "IQ" and haversine_km(best.lat, best.lon, 36.38, 42.45) < 10, name
+
+
+def test_country_aliases_news_uses_resolve_to_the_country():
+    assert {geocode(n)[0].country for n in ("US", "U.S.", "United States", "America")} == {"US"}
+    assert {geocode(n)[0].country for n in ("UK", "Britain", "United Kingdom")} == {"GB"}
+
+
+def test_jordan_is_the_country_in_a_piece_about_iraq():
+    best = geocode("Jordan", GeoContext(focus={"IQ": 1.0, "JO": 0.2}))[0]
+    assert best.kind == "country" and best.country == "JO"
+
+
+def test_country_name_never_resolves_to_a_building():
+    for name in ("Iraq", "Syria", "Kuwait", "Jordan", "Denmark"):
+        assert geocode(name)[0].kind == "country"
+
+
+def test_context_country_picks_the_namesake_in_that_country():
+    # Several places are called Tripoli; in a piece about Lebanon it is the Lebanese city.
+    assert geocode("Tripoli", GeoContext(focus={"LB": 1.0}))[0].country == "LB"
+    assert geocode("Tripoli", GeoContext(focus={"LY": 1.0}))[0].country == "LY"
+
+
+def test_candidate_scores_are_ranked_shares_of_the_evidence():
+    ranked = geocode("Tripoli")
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert abs(sum(c.score for c in ranked) - 1.0) < 0.01
+
+
+def test_unknown_name_gives_no_candidates():
+    assert geocode("Qwxzvbnm") == []
+
+
+def test_curated_bases_and_airports_are_in_the_gazetteer():
+    assert geocode("Ain al-Asad")[0].kind == "facility"
+    assert load().nearest_airfield(33.34, 44.40, 40.0).id == "airport:ORBI"  # Baghdad International
+
+
+def test_gazetteer_cache_exists_and_loads_again_quickly_in_a_new_process():
+    import subprocess
+    import sys
+
+    load()
+    assert cache_path().exists()
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from geodata.gazetteer import load; load()"], check=True)
+    # A loose bound: the timed target (< 1 s warm) lives in bench/; this only catches a cache that is not used.
+    assert time.perf_counter() - started < 10

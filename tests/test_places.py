@@ -1,0 +1,97 @@
+"""Place recognition and resolution in whole articles, with GeoWebNews roles."""
+from __future__ import annotations
+
+from geodata.gazetteer import haversine_km
+
+
+def places_by_name(situation):
+    return {p.name: p for p in situation.places}
+
+
+def test_mention_offsets_match_the_text(read):
+    source = "Militants attacked a checkpoint near Kirkuk. Iraq's army said Baghdad's airport was closed."
+    s = read(source)
+    assert s.places
+    for place in s.places:
+        for m in place.mentions:
+            assert source[m.start : m.end] == m.text
+
+
+def test_possessive_keeps_the_place_span(read):
+    s = read("Iraq's government met in Baghdad.")
+    iraq = places_by_name(s)["Iraq"]
+    assert [m.text for m in iraq.mentions] == ["Iraq"]
+
+
+def test_person_name_ending_in_a_town_name_is_not_a_place(read):
+    # Bowen is a town in Australia; in "Jeremy Bowen" it is part of a person's name.
+    s = read("Jeremy Bowen reported from Baghdad on Tuesday.")
+    assert "Bowen" not in places_by_name(s)
+    assert "Baghdad" in places_by_name(s)
+
+
+def test_common_word_at_sentence_start_is_not_a_place(read):
+    s = read("Many fighters fled towards Raqqa. Young men joined the militias.")
+    written = {m.text for p in s.places for m in p.mentions}
+    assert written == {"Raqqa"}
+
+
+def test_name_inside_an_organisation_is_embedded_not_literal(read):
+    s = read("Al-Qaeda in Iraq was the forerunner of the group.")
+    iraq = places_by_name(s).get("Iraq")
+    assert iraq is None or iraq.role != "literal"
+
+
+def test_country_as_an_actor_is_metonymic_and_as_a_location_is_literal(read):
+    s = read("Denmark suspended its mission. Trainers were moved to Kuwait.")
+    names = places_by_name(s)
+    assert names["Denmark"].role == "metonymic"
+    assert names["Kuwait"].role == "literal"
+
+
+def test_country_before_forces_is_a_modifier(read):
+    s = read("US forces stayed in their bases.")
+    assert places_by_name(s)["United States"].role == "modifier"
+
+
+def test_coordinated_places_share_the_literal_role(read):
+    s = read("The trainers flew to Jordan and Kuwait.")
+    names = places_by_name(s)
+    assert names["Jordan"].role == names["Kuwait"].role == "literal"
+
+
+def test_city_airport_phrase_resolves_to_the_airport_near_that_city(read):
+    s = read("The convoy left Baghdad airport at dawn.")
+    airport = next(p for p in s.places if p.kind == "facility")
+    assert airport.mentions[0].text == "Baghdad airport"
+    assert haversine_km(airport.lat, airport.lon, 33.26, 44.23) < 10
+
+
+def test_embassy_of_a_country_in_a_city_resolves_to_that_embassy(read):
+    s = read("Crowds gathered outside the US embassy in Baghdad.")
+    embassy = next(p for p in s.places if p.kind == "facility")
+    assert embassy.country == "IQ" and haversine_km(embassy.lat, embassy.lon, 33.30, 44.39) < 5
+
+
+def test_directional_region_is_an_area_inside_the_country(read):
+    s = read("Rockets hit a base in northern Iraq.")
+    region = next(p for p in s.places if p.kind == "region")
+    assert region.precision == "region" and region.is_area
+    assert region.lat > 34.5  # the north of Iraq, not its centre
+
+
+def test_demonyms_are_kept_as_demonym_mentions_not_drawn(read):
+    s = read("The Germans sent advisers.")
+    germany = places_by_name(s)["Germany"]
+    assert germany.role == "demonym"
+
+
+def test_one_unknown_name_does_not_empty_the_rest(read):
+    s = read("Fighters from Xqzvillebadname reached Mosul and Kirkuk.")
+    names = places_by_name(s)
+    assert {"Mosul", "Kirkuk"} <= set(names)
+
+
+def test_country_level_places_carry_country_precision(read):
+    s = read("Troops arrived in Syria.")
+    assert places_by_name(s)["Syria"].precision == "country"
