@@ -20,8 +20,8 @@ from reading.model import Place, Situation
 if TYPE_CHECKING:
     from sharing.viewstate import ViewState
 
-# Rough half-widths of what each precision can mean: an admin-1 area is typically 100-200 km
-# across its centre, a named region ("the Gulf", "northern Iraq") several hundred.
+# Rough half-widths of what each precision can mean, for places whose extent the gazetteer does not give:
+# an admin-1 area is typically 100-200 km across its centre, a named region several hundred.
 RING_RADIUS_KM = {"admin1": 120.0, "country": 300.0, "region": 500.0}
 
 
@@ -110,7 +110,7 @@ def _country_outlines(situation: Situation, places: list[Place]) -> tuple[go.Cho
 
 
 def _ring_trace(place: Place) -> go.Scattermap:
-    lats, lons = circle_ring(place.lat, place.lon, RING_RADIUS_KM[place.precision])
+    lats, lons = circle_ring(place.lat, place.lon, place.radius_km or RING_RADIUS_KM[place.precision])
     return go.Scattermap(
         name=f"area: {place.name}",
         lat=lats,

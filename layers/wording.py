@@ -70,7 +70,7 @@ def event_status(event: Event) -> str:
 
 
 def event_phrase(situation: Situation, event: Event) -> str:
-    """"Saraya al-Fajr struck US forces at Erbil" — who did what to whom, where, without the date."""
+    """"Saraya al-Fajr struck US forces in Erbil" — who did what to whom, where, without the date."""
     words = [actor_name(situation, event.actor) or "unknown actor", _verb(event)]
     target = actor_name(situation, event.target)
     if target:
@@ -80,9 +80,12 @@ def event_phrase(situation: Situation, event: Event) -> str:
         words.append(f"from {origin}")
     if destination:
         words.append(f"to {destination}")
-    where = place_name(situation, event.place)
-    if where and where not in (origin, destination):
-        words.append(f"at {where}")
+    place = situation.place(event.place)
+    if place is not None and place.name not in (origin, destination):
+        # "at" a site, "in" an area: "at Baghdad airport", "in northern Iraq".
+        words.append(f"{'in' if place.is_area or place.kind == 'city' else 'at'} {place.name}")
+    if event.place_implicit:
+        words.append("(place implied)")
     return " ".join(words)
 
 

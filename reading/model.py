@@ -52,6 +52,7 @@ class Place:
     confidence: float
     role: Role
     mentions: tuple[PlaceMention, ...]
+    radius_km: float = 0.0  # how far an area extends from its point; 0 when unknown or a site
 
     @property
     def is_area(self) -> bool:

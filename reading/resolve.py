@@ -132,6 +132,6 @@ def places(resolved: list[Resolved]) -> tuple[Place, ...]:
         result.append(Place(
             id=cand.id, name=cand.name, kind=cand.kind, country=cand.country, lat=cand.lat, lon=cand.lon,
             precision=PRECISION_BY_KIND.get(cand.kind, "site"), confidence=round(max(r.candidate.score for r in items), 3),
-            role=role, mentions=mentions,
+            role=role, mentions=mentions, radius_km=cand.radius_km,
         ))
     return tuple(sorted(result, key=lambda p: p.mentions[0].start))

@@ -1,7 +1,8 @@
 """A transparent risk score per place: what happened there, how violent, how recent, and how sure.
 
 score = 100 * (1 - exp(-sum of event weights / SCALE)); each event's weight is
-severity(action) * modality factor * recency factor * actor factor + FATALITY_WEIGHT * log1p(deaths).
+severity(action) * modality * recency (or HISTORICAL) * actor factor * IMPLICIT_PLACE when the place is only
+implied, + FATALITY_WEIGHT * log1p(deaths).
 Every score lists the events that drive it; a place with no events has no score.
 """
 from __future__ import annotations
@@ -16,9 +17,10 @@ FATALITY_WEIGHT = 0.8
 SEVERITY = {
     "strike": 4.0, "shelling": 4.0, "attack": 3.5, "kill": 4.0, "ambush": 3.5, "clash": 3.0, "seize": 3.0,
     "abduct": 2.5, "explosion": 3.5, "riot": 2.5, "protest": 1.0, "threaten": 1.5, "demand": 0.5,
-    "withdraw": 1.0, "relocate": 1.0, "evacuate": 1.5, "suspend-operations": 1.2, "suspend-training": 0.8,
-    "deploy": 1.0, "reinforce": 1.0, "resume": 0.3, "train": 0.2,
+    "withdraw": 0.6, "relocate": 0.5, "evacuate": 1.0, "suspend-operations": 0.6, "suspend-training": 0.3,
+    "deploy": 0.8, "reinforce": 0.8, "resume": 0.2, "train": 0.1,
 }
+IMPLICIT_PLACE = 0.5  # an event the article places only by its focus country says less about that country
 MODALITY = {"asserted": 1.0, "threatened": 0.5, "planned": 0.4, "demanded": 0.2, "denied": 0.1, "negated": 0.0}
 ACTOR = {"rebel-group": 1.2, "political-militia": 1.2, "identity-militia": 1.2, "unknown": 1.1}
 HISTORICAL = 0.15
@@ -33,6 +35,7 @@ def level(score: int) -> str:
 def event_weight(event: Event, actor_type: str, published: date | None) -> float:
     weight = SEVERITY.get(event.action, 0.5) * MODALITY[event.modality] * ACTOR.get(actor_type, 1.0)
     weight *= HISTORICAL if event.historical else _recency(event, published)
+    weight *= IMPLICIT_PLACE if event.place_implicit else 1.0
     if event.fatalities and MODALITY[event.modality]:
         weight += FATALITY_WEIGHT * math.log1p(event.fatalities.best)
     return weight
@@ -61,7 +64,7 @@ def score_places(
     known = {p.id for p in places}
     risks = []
     for place_id, total in weights.items():
-        if place_id in known:
-            score = round(100 * (1 - math.exp(-total / SCALE)))
+        score = round(100 * (1 - math.exp(-total / SCALE)))
+        if place_id in known and score >= 1:  # background alone (a training photo from 2016) is no risk today
             risks.append(Risk(place_id, score, level(score), tuple(drivers[place_id])))
     return tuple(sorted(risks, key=lambda r: -r.score))

@@ -113,7 +113,7 @@ def test_panels_show_posture_and_militia_lines(app):
     run(app)
     labels = [e.label for e in app.expander]
     assert any("Germany — relocating" in label for label in labels)
-    assert any("Saraya al\\-Fajr struck US forces at Erbil" in label for label in labels)
+    assert any("Saraya al\\-Fajr struck US forces in Erbil" in label for label in labels)
 
 
 def test_article_text_is_not_rendered_as_markup(app, tmp_path, monkeypatch):

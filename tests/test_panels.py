@@ -54,8 +54,8 @@ def test_posture_without_events_rests_on_the_sentences_naming_the_actor(mini_sit
 
 def test_militia_lines_say_the_date_no_more_exactly_than_it_is_known(mini_situation):
     details = {line.text: line.detail for line in militia_panel(mini_situation).lines}
-    assert details["Saraya al-Fajr struck US forces at Erbil"].startswith("8 March 2024 · current")
-    assert details["Saraya al-Fajr struck at Baghdad"].startswith("January 2024 · historical")
+    assert details["Saraya al-Fajr struck US forces in Erbil"].startswith("8 March 2024 · current")
+    assert details["Saraya al-Fajr struck in Baghdad"].startswith("January 2024 · historical")
     assert "threatened to attack" in " ".join(details)
 
 
