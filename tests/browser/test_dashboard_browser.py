@@ -112,11 +112,12 @@ def focus_box(page):
 
 
 def focused_name(page) -> str:
-    return focus_box(page).locator('[data-baseweb="select"]').inner_text().strip()
+    """The focused place as the selectbox shows it ("" when none is chosen)."""
+    return focus_box(page).get_by_role("combobox").input_value().strip()
 
 
 def choose_focus(page, name: str) -> None:
-    focus_box(page).locator('[data-baseweb="select"]').click()
+    focus_box(page).get_by_role("combobox").click()
     page.get_by_role("option", name=name, exact=True).click()
 
 
@@ -143,8 +144,13 @@ def wait_for_query(page, predicate, timeout_s: float = RERUN_TIMEOUT_MS / 1000) 
 
 
 def wait_until_idle(page) -> None:
-    """Streamlit's "running" indicator is gone (the script run has finished)."""
-    page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=RERUN_TIMEOUT_MS)
+    """The script run has finished (Streamlit marks its app root `data-test-script-state`).
+
+    Right after a click the state may not have flipped to "running" yet, so callers first wait
+    for what the click should change (the URL or the figure) and only then for this.
+    """
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        state="attached", timeout=RERUN_TIMEOUT_MS)
 
 
 def assert_no_exception(page) -> None:
@@ -260,7 +266,7 @@ def test_copied_url_reopens_the_same_view_in_a_new_browser_session(streamlit_ser
 
     open_view(page, streamlit_server)
     layer_label(page, risk.title).click()
-    wait_for_query(page, lambda q: "layers" in q)
+    wait_for_names(page, expected_names(reference, replace(DEFAULT, layers=tuple(i for i in LAYERS if i != "risk"))))
     wait_until_idle(page)
     choose_focus(page, erbil.name)
 
