@@ -274,7 +274,6 @@ def test_copied_url_reopens_the_same_view_in_a_new_browser_session(streamlit_ser
     wait_for_names(page, expected_names(reference, view))
     wait_for_query(page, lambda q: q.get("focus") == [erbil.id])
     wait_until_idle(page)
-    wait_for_map(page, timeout=MAP_TIMEOUT_MS)
     link = page.url
     assert query_of(link) == {k: [v] for k, v in to_query(view).items()}
     before = view_on_page(page)
