@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from geodata.gazetteer import haversine_km, load
+from geodata.distance import haversine_km
+from geodata.gazetteer import load
 from reading.actors import registry, state_actor_id
 from reading.model import Event, Situation
 

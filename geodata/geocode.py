@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from geodata.candidate import Candidate
-from geodata.gazetteer import Gazetteer, Match, haversine_km, load, population_prior
+from geodata.distance import haversine_km
+from geodata.gazetteer import Gazetteer, Match, load, population_prior
 
 KIND_PRIOR = {"country": 3.0, "region": 2.2, "water": 2.2, "admin1": 2.0}
 CURATED_FACILITY_PRIOR = 1.8
@@ -21,6 +22,7 @@ FOCUS_WEIGHT = 2.0
 CONTAINER_WEIGHT = 3.0
 NEARBY_WEIGHT = 1.5
 NEARBY_KM = 500.0
+SAME_NAME_ADMIN1_PENALTY = 1.0
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,20 @@ def rank(matches: list[Match], context: GeoContext) -> list[Candidate]:
             by_id[match.candidate.id] = (raw, match.candidate)
     if not by_id:
         return []
+    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city.
+    cities = [c for _, c in by_id.values() if c.kind == "city"]
+    for key, (raw, cand) in list(by_id.items()):
+        if cand.kind == "admin1" and any(_inside(city, cand) for city in cities):
+            by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
     ordered = sorted(by_id.values(), key=lambda pair: -pair[0])
     top = ordered[0][0]
     weights = [math.exp(raw - top) for raw, _ in ordered]
     total = sum(weights)
     return [cand.scored(round(w / total, 3)) for w, (_, cand) in zip(weights, ordered)]
+
+
+def _inside(city: Candidate, area: Candidate) -> bool:
+    return city.country == area.country and float(haversine_km(city.lat, city.lon, area.lat, area.lon)) <= 1.5 * area.radius_km
 
 
 def geocode(name: str, context: GeoContext | None = None, gazetteer: Gazetteer | None = None) -> list[Candidate]:

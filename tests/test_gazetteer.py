@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import time
 
-from geodata.gazetteer import cache_path, haversine_km, load
+from geodata.distance import haversine_km
+from geodata.gazetteer import cache_path, load
 from geodata.geocode import GeoContext, geocode
 
 

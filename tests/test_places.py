@@ -1,7 +1,7 @@
 """Place recognition and resolution in whole articles, with GeoWebNews roles."""
 from __future__ import annotations
 
-from geodata.gazetteer import haversine_km
+from geodata.distance import haversine_km
 
 
 def places_by_name(situation):

@@ -1,0 +1,12 @@
+"""Great-circle distance, shared by every geodata module."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float | np.ndarray, lon2: float | np.ndarray) -> np.ndarray:
+    """Great-circle distance in km; lat2/lon2 may be numpy arrays."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat, dlon = p2 - p1, np.radians(lon2) - np.radians(lon1)
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
