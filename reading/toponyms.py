@@ -16,7 +16,7 @@ from geodata.gazetteer import Gazetteer
 from geodata.names import normalize
 from reading.article import Article
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'‘`\-]*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'‘`\-]*")
 _POSSESSIVE = re.compile(r"(['’]s|s['’])$")
 CONNECTORS = frozenset("of al el bin ibn de du da del della di la le les van von der dos das".split())
 DIRECTIONS = {
@@ -46,6 +46,20 @@ VERB_AFTER = frozenset(
     "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+# Words that start a person's name ("President Kelly"), and words that start a place's ("Mount Sinjar").
+TITLES = frozenset(
+    "mr mrs ms miss dr prof president gen general sen senator rep representative gov governor judge justice mayor "
+    "minister chancellor secretary coach officer sgt sergeant lt lieutenant col colonel capt captain maj major "
+    "king queen prince princess sheikh ayatollah imam pope rev reverend father sister brother pastor cardinal "
+    "chief commander admiral marshal detective constable inspector agent".split()
+)
+GEO_PREFIXES = frozenset(
+    "mount mt lake port fort saint st san santa sao new old greater upper lower north south east west "
+    "northern southern eastern western central cape gulf bay river".split()
+)
+# Abbreviations that look like names but never are one: months, titles.
+NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms".split())
+SPEECH_VERBS = frozenset("said says told added explained wrote asked replied noted argued insisted".split())
 # "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
 MODIFIED_NOUNS = frozenset(
     "forces force troops soldiers army military navy president government officials authorities embassy drone drones "
@@ -104,11 +118,36 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     """Every place reference in the article, in text order."""
     common = common_words(gazetteer.version)
     found: list[Toponym] = []
+    people: set[str] = set()
     for sentence in article.sentences:
         toks = tokens(sentence.text)
         shifted = [Token(t.text, t.start + sentence.start, t.end + sentence.start, t.raw_end + sentence.start) for t in toks]
-        found.extend(_sentence_toponyms(article.text, shifted, sentence.index, gazetteer, common, actor_spans))
+        runs = _chunks(shifted, article.text, common)
+        people |= _surnames(shifted, runs, gazetteer, common)
+        found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
+    # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town.
+    return [t for t in found if not (t.text in people and _names_small_place(t.lookup_name, gazetteer))]
+
+
+def _surnames(toks: list[Token], runs: list[list[int]], gaz: Gazetteer, common: frozenset[str]) -> set[str]:
+    """Last words of person names: "President Kelly", "John Kelly" (a first word that names no place)."""
+    found = set()
+    for run in runs:
+        words = [toks[i].text for i in run]
+        if not 2 <= len(words) <= 3 or any(not w[:1].isupper() or w.isupper() for w in words):
+            continue
+        titled = words[0].lower().rstrip(".") in TITLES
+        first = words[0].lower()
+        plain = first not in GEO_PREFIXES and first not in common and not gaz.lookup(words[0]) and not gaz.lookup(" ".join(words))
+        if titled or plain:
+            found.add(words[-1])
     return found
+
+
+def _names_small_place(name: str, gaz: Gazetteer) -> bool:
+    """True unless the name can mean an area, a city of 100,000+ people, or a people ("Germans")."""
+    return normalize(name) not in gaz.demonyms and not any(m.candidate.kind in ("country", "admin1", "region", "water") or m.candidate.population >= 100_000
+                   for m in gaz.lookup(name))
 
 
 def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
@@ -153,10 +192,11 @@ def _close(runs: list[list[int]], current: list[int], toks: list[Token]) -> None
 
 
 def _sentence_toponyms(
-    text: str, toks: list[Token], sentence: int, gaz: Gazetteer, common: frozenset[str], actor_spans: list[tuple[int, int]]
+    text: str, toks: list[Token], runs: list[list[int]], sentence: int, gaz: Gazetteer, common: frozenset[str],
+    actor_spans: list[tuple[int, int]],
 ) -> list[Toponym]:
     found = []
-    for run in _chunks(toks, text, common):
+    for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
     return _share_literal_roles(text, found)
 
@@ -182,7 +222,11 @@ def _run_toponyms(
     start, end = toks[first].start, toks[last].end
     surface = text[start:end]
     inside_actor = any(a <= start and end <= b for a, b in actor_spans)
-    is_name = _is_name(surface, gaz, common, single=len(run) == 1)
+    if (start, end) in actor_spans or (len(run) == 1 and toks[first].text.lower() in NOT_NAMES):
+        return []  # "NATO" is the alliance, not the village of that name
+    if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
+        return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
+    is_name = _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
     if not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common:
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
@@ -199,7 +243,7 @@ def _run_toponyms(
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "embedded" if inside_actor else "modifier", f"demonym:{demonym[0]}"))
     if len(run) > 1 and toks[first].text.lower() in DIRECTIONS:
         rest = text[toks[first + 1].start : end]
-        if _is_name(rest, gaz, common, single=False) and _country_of(rest, gaz):
+        if _is_name(rest, gaz, common, single=False, opener=False) and _country_of(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen:
@@ -210,20 +254,33 @@ def _run_toponyms(
     return found
 
 
-def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool) -> bool:
+def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool, opener: bool) -> bool:
     key = normalize(surface)
     if key in gaz.demonyms:
         return True
     matches = gaz.lookup(surface)
     if not matches:
         return False
-    if single and key in common:
-        # A frequent English word names a place only when it is a country, a region or a big city by its own name.
-        return any(
-            m.candidate.kind in ("country", "region", "water") or (m.primary and m.candidate.population >= 1_000_000)
-            for m in matches
-        )
-    return True
+    if not single:
+        return True
+    areas = ("country", "admin1", "region", "water")
+    if surface.isupper() and len(surface) <= 4:
+        # "BA", "APC", "CIS": acronyms; only countries and regions go by letters ("US", "UAE").
+        return any(m.candidate.kind in ("country", "region", "water") for m in matches)
+    if key in common:
+        # A frequent English word names a place only when it is an area or a big city by its own name;
+        # at the start of a sentence, where every word is capitalised, only a very big one.
+        floor = 1_000_000 if opener else 50_000
+        return any(m.candidate.kind in areas or (m.primary and m.candidate.population >= floor) for m in matches)
+    # A word that is only an alternate spelling of a village is more often a surname ("Kelly").
+    return any(m.primary or m.candidate.kind != "city" or m.candidate.population >= 10_000 for m in matches)
+
+
+def _speaks(text: str, toks: list[Token], index: int) -> bool:
+    """A lone name right before or after "said" (whether it is a speaker or a government is decided by the caller)."""
+    after = toks[index + 1].text.lower() if index + 1 < len(toks) else ""
+    before = toks[index - 1].text.lower() if index > 0 else ""
+    return (after in SPEECH_VERBS or before in SPEECH_VERBS) and not toks[index].text.isupper()
 
 
 def _demonym(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
