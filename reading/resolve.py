@@ -47,7 +47,8 @@ def focus_countries(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, float]
 
 def _country_code(top: Toponym, gaz: Gazetteer) -> str | None:
     if top.reference.startswith("demonym:"):
-        return top.reference.split(":", 1)[1]
+        code = top.reference.split(":", 1)[1]
+        return None if ":" in code else code
     if top.reference.startswith("direction:") and top.container:
         return _country_named(top.container, gaz)
     return _country_named(top.lookup_name, gaz)
@@ -69,8 +70,8 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
 
 def _resolve_one(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
     kind, _, detail = top.reference.partition(":")
-    if kind == "demonym":
-        return gaz.country(detail)
+    if kind == "demonym":  # "Iraqi" -> IQ; "European" -> the region:europe entry
+        return gaz.by_id(detail) if ":" in detail else gaz.country(detail)
     if kind == "direction":
         return _directional(top, detail, gaz)
     container = _country_named(top.container, gaz) if top.container else None

@@ -231,8 +231,14 @@ def _run_toponyms(
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
     if not is_name and any(not toks[i].capitalised and not _is_arabic_article(toks[i].text) for i in run):
-        # "Soleimani of Iran" is two names joined by a connector, not one name.
-        return [t for part in _split_at_connectors(toks, run) for t in _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)]
+        # "Soleimani of Iran" is two names joined by a connector; in "Department of Commerce" the second
+        # part is part of an organisation's name, so it counts only as a well-known place.
+        parts = _split_at_connectors(toks, run)
+        found = [t for t in _run_toponyms(text, toks, parts[0], sentence, gaz, common, actor_spans)]
+        for part in parts[1:]:
+            inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
+            found += [t for t in inner if _is_significant(t.lookup_name, gaz)]
+        return found
     if is_name:
         if inside_actor:
             return [Toponym(surface, start, end, sentence, "embedded")]
@@ -251,7 +257,35 @@ def _run_toponyms(
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
         # "US President Donald Trump", "Iraq Body Count": a country name leading a longer name.
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "modifier"))
+    if not found and len(run) > 1:
+        found.extend(_embedded(text, toks, run, sentence, gaz))
     return found
+
+
+def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> list[Toponym]:
+    """Well-known places inside a longer name ("New York" in "New York Times", "Toronto" in "Toronto Police"),
+    kept as embedded mentions: they are context, never drawn as where something happened."""
+    found = []
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + 4), i, -1):
+            if (i, j) == (0, len(run)):
+                continue
+            a, b = toks[run[i]].start, toks[run[j - 1]].end
+            if _is_significant(text[a:b], gaz):
+                found.append(Toponym(text[a:b], a, b, sentence, "embedded"))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _is_significant(name: str, gaz: Gazetteer) -> bool:
+    """A place well known enough to stand inside another name: an area, or a city of 100,000+ by its own name."""
+    return normalize(name) in gaz.demonyms or any(
+        m.candidate.kind in ("country", "admin1", "region", "water") or (m.primary and m.candidate.population >= 100_000)
+        for m in gaz.lookup(name)
+    )
 
 
 def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool, opener: bool) -> bool:
