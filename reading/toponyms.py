@@ -46,6 +46,11 @@ VERB_AFTER = frozenset(
     "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+POSSESSED_GEOGRAPHY = frozenset(
+    "north south east west northern southern eastern western central capital second third largest biggest border "
+    "borders coast coastline territory airspace waters mountains desert provinces regions cities towns villages "
+    "countryside interior heartland frontier".split()
+)
 # Words that start a person's name ("President Kelly"), and words that start a place's ("Mount Sinjar").
 TITLES = frozenset(
     "mr mrs ms miss dr prof president gen general sen senator rep representative gov governor judge justice mayor "
@@ -352,7 +357,7 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     if demonym:
         iso2, form = demonym
         return Toponym(surface, start, end, sentence, "demonym" if form == "people" else "modifier", f"demonym:{iso2}")
-    before = _words_before(toks, first, 2)
+    before = _words_before(toks, first, 3)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz)
@@ -369,13 +374,14 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
 
 def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: str) -> str:
     is_country = _country_of(surface, gaz) is not None
+    before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
     previous = before[-1] if before else ""
     if is_country and after in MODIFIED_NOUNS:
         return "modifier"
     if previous in LOCATIVE or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
         return "literal"
-    if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's allies" is not
-        return "metonymic" if is_country and after in ("allies", "government", "leaders", "president", "officials", "parliament") else "literal"
+    if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
+        return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"
     if after in VERB_AFTER or (after.endswith("ed") and not is_country):
         return "metonymic"
     if after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in ("is", "was"):
