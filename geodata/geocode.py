@@ -13,7 +13,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.gazetteer import Gazetteer, Match, load, population_prior
 
-KIND_PRIOR = {"country": 3.0, "region": 3.0, "water": 3.0, "admin1": 2.0}
+KIND_PRIOR = {"country": 3.0, "region": 3.0, "water": 3.0, "admin1": 2.5}
 CURATED_FACILITY_PRIOR = 1.8
 ADMIN2_PRIOR = 1.8  # counties share names across states; context must pick one
 AIRPORT_PRIOR = 1.2

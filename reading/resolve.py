@@ -59,23 +59,45 @@ def _country_named(name: str, gaz: Gazetteer) -> str | None:
 
 
 def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
+    """Two passes: names alone with the article's countries, then again with what the first pass placed
+    confidently (its countries count as focus, its points as neighbours: "Innisfail" near "Red Deer")."""
     focus = focus_countries(toponyms, gaz)
+    first = [(top, _resolve_one(top, focus, (), gaz)) for top in toponyms]
+    support = _supported_focus(focus, [c for _, c in first if c is not None])
     resolved = []
-    for top in toponyms:
-        candidate = _resolve_one(top, focus, gaz)
-        if candidate is not None:
-            resolved.append(Resolved(top, candidate))
+    for top, guess in first:
+        if guess is None:
+            continue
+        nearby = tuple((c.lat, c.lon) for t, c in first if c is not None and t.lookup_name != top.lookup_name
+                       and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT)
+        candidate = _resolve_one(top, support, nearby, gaz)
+        resolved.append(Resolved(top, candidate or guess))
     return resolved
 
 
-def _resolve_one(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+CONFIDENT = 0.8
+
+
+def _supported_focus(focus: dict[str, float], placed: list[Candidate]) -> dict[str, float]:
+    """The article's countries, plus the countries its confidently placed towns and provinces lie in."""
+    weights = Counter(focus)
+    for cand in placed:
+        if cand.kind in ("city", "admin1", "facility") and cand.score >= CONFIDENT and cand.country:
+            weights[cand.country] += 0.5
+    top = max(weights.values(), default=0.0)
+    return {iso2: w / top for iso2, w in weights.items()} if top else {}
+
+
+def _resolve_one(
+    top: Toponym, focus: dict[str, float], nearby: tuple[tuple[float, float], ...], gaz: Gazetteer
+) -> Candidate | None:
     kind, _, detail = top.reference.partition(":")
     if kind == "demonym":  # "Iraqi" -> IQ; "European" -> the region:europe entry
         return gaz.by_id(detail) if ":" in detail else gaz.country(detail)
     if kind == "direction":
         return _directional(top, detail, gaz)
-    container = _country_named(top.container, gaz) if top.container else None
-    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container), gaz)
+    container = _container_country(top.container, gaz) if top.container else None
+    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, nearby=nearby), gaz)
     if not ranked:
         return None
     if kind == "facility":
@@ -83,6 +105,15 @@ def _resolve_one(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candi
     if kind == "admin":  # "Nineveh province": the province, when the gazetteer knows one by that name
         return next((c for c in ranked if c.kind == "admin1"), ranked[0])
     return ranked[0]
+
+
+def _container_country(name: str, gaz: Gazetteer) -> str | None:
+    """The country of Y in "X, Y": Y may be the country itself or one of its provinces ("Innisfail, Alta.")."""
+    country = _country_named(name, gaz)
+    if country:
+        return country
+    areas = [m.candidate for m in gaz.lookup(name) if m.candidate.kind == "admin1"]
+    return areas[0].country if len({a.country for a in areas}) == 1 else None
 
 
 def _directional(top: Toponym, direction: str, gaz: Gazetteer) -> Candidate | None:
