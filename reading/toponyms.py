@@ -289,7 +289,7 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
             a, b = toks[run[i]].start, toks[run[j - 1]].end
             beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
             named_thing = beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
-            if named_thing and normalize(text[a:b]) not in common_words("") and _is_significant(text[a:b], gaz):
+            if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded"))
                 i = j - 1
                 break
@@ -297,11 +297,13 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
     return found
 
 
-def _is_significant(name: str, gaz: Gazetteer) -> bool:
-    """A place well known enough to stand inside another name: an area, or a city of 100,000+ by its own name."""
+def _is_significant(name: str, gaz: Gazetteer, strict: bool = False) -> bool:
+    """A place well known enough to stand inside another name: an area, or a city of 100,000+ by its own name
+    (strict, for names that are also common words like "Orange" or "Victoria": a country or a big city)."""
+    floor = 500_000 if strict else 100_000
+    kinds = ("country", "region", "water") if strict else ("country", "admin1", "region", "water")
     return normalize(name) in gaz.demonyms or any(
-        m.candidate.kind in ("country", "admin1", "region", "water") or (m.primary and m.candidate.population >= 100_000)
-        for m in gaz.lookup(name)
+        m.candidate.kind in kinds or (m.primary and m.candidate.population >= floor) for m in gaz.lookup(name)
     )
 
 

@@ -95,3 +95,55 @@ def test_one_unknown_name_does_not_empty_the_rest(read):
 def test_country_level_places_carry_country_precision(read):
     s = read("Troops arrived in Syria.")
     assert places_by_name(s)["Syria"].precision == "country"
+
+
+def test_dotted_us_abbreviation_is_found_with_its_dots(read):
+    s = read("The U.S. and Iraq signed the deal.")
+    assert "U.S." in {m.text for p in s.places for m in p.mentions}
+
+
+def test_provinces_and_governorates_resolve_to_admin1_areas(read):
+    s = read("Fighting spread from Nineveh province to Anbar and Diyala in Iraq.")
+    kinds = {m.text: p.kind for p in s.places for m in p.mentions}
+    assert kinds["Nineveh"] == kinds["Anbar"] == kinds["Diyala"] == "admin1"
+    assert all(p.precision == "admin1" for p in s.places if p.kind == "admin1")
+
+
+def test_province_named_after_its_capital_is_the_city(read):
+    s = read("Rockets hit Basra on Monday.")
+    assert next(p for p in s.places).kind == "city"
+
+
+def test_surname_is_not_a_place_once_the_person_is_named(read):
+    # Kelly is also a village's alternate name; here it is the person "John Kelly".
+    s = read("John Kelly met the families. Later Kelly visited the base in Kuwait.")
+    assert {m.text for p in s.places for m in p.mentions} == {"Kuwait"}
+
+
+def test_a_lone_name_speaking_is_a_person_but_a_country_speaking_is_metonymic(read):
+    s = read("Steele said the talks failed. Iran said it would respond.")
+    places = {p.name: p for p in s.places}
+    assert set(places) == {"Iran"} and places["Iran"].role == "metonymic"
+
+
+def test_place_inside_an_organisation_name_is_embedded_and_not_drawn(read):
+    s = read("The Washington Post reported the strike.")
+    washington = next(p for p in s.places)
+    assert washington.role == "embedded"
+
+
+def test_continents_and_regional_adjectives_are_places(read):
+    s = read("European leaders met in Africa.")
+    names = {p.name: p.role for p in s.places}
+    assert names == {"Europe": "modifier", "Africa": "literal"}
+
+
+def test_acronyms_are_not_places_unless_countries(read):
+    s = read("APC officials and BA pilots met US envoys.")
+    assert {p.name for p in s.places} == {"United States"}
+
+
+def test_named_town_after_comma_province_is_placed_in_that_province(read):
+    s = read("INNISFAIL, Alta. - Police closed the highway near Red Deer.")
+    town = next(p for p in s.places if p.mentions[0].text == "INNISFAIL")
+    assert town.country == "CA"
