@@ -4,15 +4,17 @@ Everything later points into `Article.text` by character offsets, so this is the
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
 from reading.model import Sentence
 
-MAX_CHARS = 2_000_000  # beyond this an article is cut, with a notice; reading time stays bounded
+MAX_CHARS = 1_000_000  # about 150 long articles; beyond this an article is cut, with a notice, so reading time stays bounded
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st no vs jr sr prof rev sen rep gov pres adm brig cpl pte u.s u.k u.n e.g i.e etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
@@ -38,10 +40,13 @@ class Article:
         return content_id(self.text)
 
     def sentence_at(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return self.sentences[-1]
+        """The sentence holding the offset (or the last one starting before it)."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[max(index, 0)]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
 
 def content_id(text: str) -> str:

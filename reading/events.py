@@ -7,6 +7,7 @@ just named, and later references back to an event already placed ("the attack").
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -85,11 +86,15 @@ class _Draft:
 def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]) -> tuple[Event, ...]:
     drafts: list[_Draft] = []
     narrative_date: DateMention | None = None
+    actors_by_sentence: dict[int, list[ActorSpan]] = {}
+    for span in actors:
+        actors_by_sentence.setdefault(span.sentence, []).append(span)
+    places_by_sentence = _places_by_sentence(ctx.article, places)
     for sentence in ctx.article.sentences:
         if sentence.index == 0 and ctx.article.headline:
             continue  # a headline restates the story; the body carries the evidence
-        in_sentence = [a for a in actors if a.sentence == sentence.index]
-        sentence_places = _places_in(sentence, places)
+        in_sentence = actors_by_sentence.get(sentence.index, [])
+        sentence_places = places_by_sentence.get(sentence.index, [])
         dates = find_dates(sentence.text, ctx.published)
         if _ELLIPSIS.search(sentence.text) and drafts:
             drafts.extend(_ellipsis(drafts, sentence, in_sentence))
@@ -101,14 +106,15 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
-def _places_in(sentence: Sentence, places: tuple[Place, ...]) -> list[SentencePlace]:
-    found = [
-        SentencePlace(p, m.start - sentence.start, m.end - sentence.start)
-        for p in places
-        for m in p.mentions
-        if m.sentence == sentence.index and m.role == "literal"
-    ]
-    return sorted(found, key=lambda sp: sp.start)
+def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int, list[SentencePlace]]:
+    """Literal place mentions of each sentence, with offsets inside it, in text order."""
+    found: dict[int, list[SentencePlace]] = {}
+    for place in places:
+        for m in place.mentions:
+            if m.role == "literal":
+                offset = article.sentences[m.sentence].start
+                found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
+    return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
 
 
 def _sentence_events(
@@ -313,11 +319,8 @@ def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
     """"an attack ... that killed a US contractor": the killing is the attack's toll, not another event."""
     merged: list[_Draft] = []
     for draft in drafts:
-        host = next(
-            (m for m in reversed(merged) if m.sentence.index == draft.sentence.index and m.action in VIOLENT_ACTIONS
-             and m.trigger.end <= draft.trigger.start),
-            None,
-        )
+        same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
+        host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS and m.trigger.end <= draft.trigger.start), None)
         lead = draft.sentence.text[: draft.trigger.start]
         result = host is not None and (_RELATIVE_RESULT.search(lead) or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
@@ -365,19 +368,20 @@ def _inherit_agents(drafts: list[_Draft], actors: list[ActorSpan]) -> list[_Draf
 
 def _without_references_back(drafts: list[_Draft]) -> list[_Draft]:
     """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing")."""
+    placed = [d for d in drafts if d.places and d.action in VIOLENT_ACTIONS]
+    placed_targets = {d.target for d in placed if d.target}
+    placed_actors = {d.actor for d in placed}
+    twins = {(d.sentence.index, d.actor, d.action) for d in drafts if d.places}
     kept = []
     for draft in drafts:
-        twin = any(d is not draft and d.places and d.sentence is draft.sentence and d.actor == draft.actor
-                   and d.action == draft.action for d in drafts)
-        if not draft.places and twin:
+        if not draft.places and (draft.sentence.index, draft.actor, draft.action) in twins:
             continue
         if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
             kept.append(draft)
             continue
-        placed = [d for d in drafts if d.places and d.action in VIOLENT_ACTIONS]
-        same_target = any(draft.target and d.target == draft.target for d in placed)
+        same_target = draft.target in placed_targets
         restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
-        refers_back = (draft.definite or restated) and any(d.actor == draft.actor for d in placed)
+        refers_back = (draft.definite or restated) and draft.actor in placed_actors
         empty = draft.actor == "unknown" and draft.target is None
         if not (same_target or refers_back or empty):
             kept.append(draft)

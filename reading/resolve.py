@@ -62,17 +62,22 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
     """Two passes: names alone with the article's countries, then again with what the first pass placed
     confidently (its countries count as focus, its points as neighbours: "Innisfail" near "Red Deer")."""
     focus = focus_countries(toponyms, gaz)
-    first = [(top, _resolve_one(top, focus, (), gaz)) for top in toponyms]
-    support = _supported_focus(focus, [c for _, c in first if c is not None])
-    resolved = []
-    for top, guess in first:
-        if guess is None:
-            continue
-        nearby = tuple((c.lat, c.lon) for t, c in first if c is not None and t.lookup_name != top.lookup_name
-                       and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT)
-        candidate = _resolve_one(top, support, nearby, gaz)
-        resolved.append(Resolved(top, candidate or guess))
-    return resolved
+    # The same name, written the same way, resolves the same way throughout an article: resolve it once.
+    keys = {_key(top): top for top in toponyms}
+    first = {key: _resolve_one(top, focus, (), gaz) for key, top in keys.items()}
+    support = _supported_focus(focus, [c for c in first.values() if c is not None])
+    anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
+               if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
+    second = {}
+    for key, top in keys.items():
+        if first[key] is not None:
+            nearby = tuple(sorted({point for name, point in anchors if name != top.lookup_name}))
+            second[key] = _resolve_one(top, support, nearby, gaz) or first[key]
+    return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+
+
+def _key(top: Toponym) -> tuple[str, str, str | None]:
+    return (top.lookup_name, top.reference, top.container)
 
 
 CONFIDENT = 0.8

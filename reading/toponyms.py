@@ -46,6 +46,7 @@ VERB_AFTER = frozenset(
     "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+MAX_NAME_TOKENS = 6
 POSSESSED_GEOGRAPHY = frozenset(
     "north south east west northern southern eastern western central capital second third largest biggest border "
     "borders coast coastline territory airspace waters mountains desert provinces regions cities towns villages "
@@ -184,6 +185,22 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
     return runs
 
 
+def _segments(text: str, toks: list[Token], run: list[int], gaz: Gazetteer, common: frozenset[str]) -> list[list[int]]:
+    """Greedy longest gazetteer names inside an over-long run of capitalised words."""
+    parts, i = [], 0
+    while i < len(run):
+        for width in range(min(MAX_NAME_TOKENS, len(run) - i), 0, -1):
+            window = run[i : i + width]
+            name = text[toks[window[0]].start : toks[window[-1]].end]
+            if _is_name(name, gaz, common, single=width == 1, opener=window[0] == 0):
+                parts.append(window)
+                i += width
+                break
+        else:
+            i += 1
+    return parts
+
+
 def _split_at_connectors(toks: list[Token], run: list[int]) -> list[list[int]]:
     parts: list[list[int]] = [[]]
     for i in run:
@@ -232,6 +249,9 @@ def _run_toponyms(
     text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer, common: frozenset[str],
     actor_spans: list[tuple[int, int]],
 ) -> list[Toponym]:
+    if len(run) > MAX_NAME_TOKENS:
+        # No place name is this long: "Mosul Mosul Mosul ..." is a list; read it as its longest names.
+        return [t for part in _segments(text, toks, run, gaz, common) for t in _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)]
     first, last = run[0], run[-1]
     start, end = toks[first].start, toks[last].end
     surface = text[start:end]
@@ -417,12 +437,12 @@ def _container(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> str |
     while index < len(toks) and toks[index].text.lower() in ("airport", "embassy", "air", "base", "airbase", "consulate", "in", "the"):
         index += 1
     gap = text[toks[last].raw_end : toks[index].start] if index < len(toks) else ""
-    if index < len(toks) and toks[index].capitalised and (gap.strip() in (",", "") or toks[index - 1].text.lower() == "in"):
-        name = toks[index].text
-        nxt = index + 1
-        while nxt < len(toks) and toks[nxt].capitalised and _adjacent(text, toks[nxt - 1], toks[nxt]):
-            name = text[toks[index].start : toks[nxt].end]
-            nxt += 1
-        if gaz.lookup(name):
-            return name
+    if index < len(toks) and toks[index].capitalised and (gap.strip() == "," or toks[index - 1].text.lower() == "in"):
+        end = index + 1
+        while end < min(len(toks), index + MAX_NAME_TOKENS) and toks[end].capitalised and _adjacent(text, toks[end - 1], toks[end]):
+            end += 1
+        for stop in range(end, index, -1):  # the longest name that starts there: "New York" before "New"
+            name = text[toks[index].start : toks[stop - 1].end]
+            if gaz.lookup(name):
+                return name
     return None
