@@ -47,6 +47,7 @@ VERB_AFTER = frozenset(
 )
 COORDINATION = frozenset({"and", "or", ","})
 MAX_NAME_TOKENS = 6
+_DATELINE_END = re.compile(r"^(?:,|\s*\(|\s*[—–-])")  # "WASHINGTON (AP) —", "ALVIN, Texas"
 POSSESSED_GEOGRAPHY = frozenset(
     "north south east west northern southern eastern western central capital second third largest biggest border "
     "borders coast coastline territory airspace waters mountains desert provinces regions cities towns villages "
@@ -260,7 +261,8 @@ def _run_toponyms(
         return []  # "NATO" is the alliance, not the village of that name
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
-    is_name = _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
+    dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
+    is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
     if not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common:
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
@@ -287,7 +289,9 @@ def _run_toponyms(
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen:
-        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "modifier"))
+        # "Calgary-based" says where something is (literal); "US-led", "Iran-backed" say who (modifier).
+        located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
+        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "literal" if located else "modifier"))
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
         # "US President Donald Trump", "Iraq Body Count": a country name leading a longer name.
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "modifier"))
