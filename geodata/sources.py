@@ -234,3 +234,10 @@ def admin2() -> Iterator[Entry]:
             (name,),
             "admin2",
         )
+
+
+def abbreviations() -> Iterator[str]:
+    """Names in the project's tables that end with a stop: "Ky.", "B.C.", "U.S."."""
+    for table, column in (("admin1_aliases.csv", "alias"), ("country_aliases.csv", "alias")):
+        with (DATA_DIR / table).open(encoding="utf-8") as fh:
+            yield from (row[column] for row in csv.DictReader(fh) if row[column].endswith("."))

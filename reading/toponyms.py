@@ -120,10 +120,13 @@ def common_words(gazetteer_version: str) -> frozenset[str]:
     return frozenset(top_n_list("en", 3000))
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
+    """Word tokens; a known abbreviation keeps its final stop ("Ky.", "Mo.")."""
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group().rstrip("-")
+        if text[match.start() + len(word) : match.start() + len(word) + 1] == "." and word + "." in abbreviations:
+            word += "."
         possessive = _POSSESSIVE.search(word)
         core = word[: possessive.start()] if possessive and len(word) > 3 else word
         found.append(Token(core, match.start(), match.start() + len(core), match.start() + len(word)))
@@ -136,7 +139,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     found: list[Toponym] = []
     people: set[str] = set()
     for sentence in article.sentences:
-        toks = tokens(sentence.text)
+        toks = tokens(sentence.text, gazetteer.abbreviations)
         shifted = [Token(t.text, t.start + sentence.start, t.end + sentence.start, t.raw_end + sentence.start) for t in toks]
         runs = _chunks(shifted, article.text, common)
         people |= _surnames(shifted, runs, gazetteer, common)

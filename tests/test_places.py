@@ -147,3 +147,14 @@ def test_named_town_after_comma_province_is_placed_in_that_province(read):
     s = read("INNISFAIL, Alta. - Police closed the highway near Red Deer.")
     town = next(p for p in s.places if p.mentions[0].text == "INNISFAIL")
     assert town.country == "CA"
+
+
+def test_ap_state_abbreviation_keeps_its_stop_and_is_the_state(read):
+    s = read("SEVERN, Md. (AP) — A fire closed the road.")
+    maryland = next(p for p in s.places if p.kind == "admin1")
+    assert maryland.name == "Maryland" and maryland.mentions[0].text == "Md."
+
+
+def test_dateline_in_capitals_is_a_literal_place(read):
+    s = read("WASHINGTON (Reuters) - The talks failed.")
+    assert [(p.name, p.role) for p in s.places] == [("Washington", "literal")]
