@@ -24,7 +24,7 @@ AREA_KM = 161.0
 GOLD_ACTION = {
     "suspend-operations": "suspend", "suspend-training": "suspend", "relocate": "withdraw", "withdraw": "withdraw",
     "evacuate": "withdraw", "riot": "protest", "protest": "protest", "strike": "strike", "shelling": "strike",
-    "attack": "attack", "ambush": "attack", "seize": "attack", "clash": "attack", "abduct": "attack",
+    "attack": "attack", "ambush": "attack", "explosion": "attack", "seize": "attack", "clash": "attack", "abduct": "attack",
     "kill": "kill", "train": "train",
 }
 

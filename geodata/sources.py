@@ -241,3 +241,11 @@ def abbreviations() -> Iterator[str]:
     for table, column in (("admin1_aliases.csv", "alias"), ("country_aliases.csv", "alias")):
         with (DATA_DIR / table).open(encoding="utf-8") as fh:
             yield from (row[column] for row in csv.DictReader(fh) if row[column].endswith("."))
+
+
+def capitals() -> Iterator[tuple[str, str]]:
+    """(iso2, capital's name) for every country: "Washington said" speaks for the United States."""
+    with _geonames_file("countries.json").open(encoding="utf-8") as fh:
+        for iso2, row in json.load(fh).items():
+            if row.get("capital"):
+                yield iso2, row["capital"]

@@ -10,7 +10,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 _PAST_TENSE = {
     "attack": "attacked", "clash": "clashed with", "strike": "struck", "shelling": "shelled",
-    "explosion": "explosion", "kill": "killed", "ambush": "ambushed", "abduct": "abducted",
+    "explosion": "set off an explosion against", "kill": "killed", "ambush": "ambushed", "abduct": "abducted",
     "seize": "seized", "protest": "protested", "riot": "rioted", "suspend-operations": "suspended operations",
     "suspend-training": "suspended training", "withdraw": "withdrew", "relocate": "relocated",
     "deploy": "deployed", "reinforce": "reinforced", "evacuate": "evacuated", "resume": "resumed",

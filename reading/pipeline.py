@@ -37,9 +37,9 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     resolved = resolve(toponyms, gaz)
     places = group_places(resolved)
     focus = _focus(focus_countries(toponyms, gaz))
-    states = {r.candidate.country: state_actor_id(r.candidate.name) for r in resolved if r.candidate.kind == "country"}
-    spans = sorted(registered + _state_spans(resolved, registered, states, article.text), key=lambda s: s.start)
-    actors = _actors(spans, reg, states, resolved, focus)
+    states = _states(resolved, gaz)
+    spans = sorted(registered + _state_spans(resolved, registered, states, article.text, gaz), key=lambda s: s.start)
+    actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
     ctx = Context(article, published, focus, _focus_place(places, focus), reg, actor_types, states)
     events = code_events(ctx, spans, places)
@@ -58,6 +58,13 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     )
 
 
+def _states(resolved: list[Resolved], gaz: Gazetteer) -> dict[str, str]:
+    """ISO2 -> state actor id, for every country named, or whose capital is named."""
+    codes = {r.candidate.country for r in resolved if r.candidate.kind == "country"}
+    codes |= {gaz.capitals[r.candidate.id] for r in resolved if r.candidate.id in gaz.capitals}
+    return {iso2: state_actor_id(country.name) for iso2 in codes if (country := gaz.country(iso2)) is not None}
+
+
 def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
     return [
         ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
@@ -71,21 +78,28 @@ def _names_a_non_state(top: Toponym, text: str) -> bool:
     return top.role == "modifier" and bool(following) and following[0].lower().strip(".,") in NON_STATE_NOUNS
 
 
-def _state_spans(resolved: list[Resolved], registered: list[ActorSpan], states: dict[str, str], text: str) -> list[ActorSpan]:
-    """"the US", "US forces", "the Germans": non-literal country mentions stand for the state."""
+def _state_spans(
+    resolved: list[Resolved], registered: list[ActorSpan], states: dict[str, str], text: str, gaz: Gazetteer
+) -> list[ActorSpan]:
+    """"the US", "US forces", "the Germans", "Moscow said": non-literal mentions of a country or its capital stand
+    for the state."""
     spans = []
     for r in resolved:
         top = r.toponym
-        if r.candidate.kind != "country" or top.role not in STATE_ROLES:
+        capital_of = gaz.capitals.get(r.candidate.id) if top.role == "metonymic" else None
+        if (r.candidate.kind != "country" or top.role not in STATE_ROLES) and capital_of is None:
+            continue
+        iso2 = capital_of or r.candidate.country
+        if iso2 not in states:
             continue
         if any(s.start <= top.start and top.end <= s.end for s in registered) or _names_a_non_state(top, text):
             continue
-        spans.append(ActorSpan(states[r.candidate.country], top.text, top.start, top.end, top.sentence))
+        spans.append(ActorSpan(states[iso2], top.text, top.start, top.end, top.sentence))
     return spans
 
 
-def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], resolved: list[Resolved], focus: str | None) -> list[Actor]:
-    names = {states[r.candidate.country]: (r.candidate.name, r.candidate.country) for r in resolved if r.candidate.kind == "country"}
+def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], gaz: Gazetteer, focus: str | None) -> list[Actor]:
+    names = {actor_id: (gaz.country(iso2).name, iso2) for iso2, actor_id in states.items()}
     grouped: dict[str, list[ActorSpan]] = {}
     for span in spans:
         grouped.setdefault(span.actor, []).append(span)

@@ -113,3 +113,22 @@ def test_every_risk_score_lists_its_driving_events(read):
     for risk in s.risk:
         assert risk.drivers and all(s.event(d) for d in risk.drivers)
         assert 0 <= risk.score <= 100
+
+
+def test_a_capital_speaking_stands_for_its_state(read):
+    s = read("Moscow threatened to strike government buildings in Kyiv.")
+    assert {e.actor for e in s.events} == {"russia"}
+    assert all(not e.is_current for e in s.events)
+
+
+def test_missiles_fired_at_two_cities_are_two_strikes(read):
+    s = read("Russia fired dozens of missiles at Kyiv and Lviv on Friday.", published=date(2024, 3, 5))
+    strikes = events_of(s, "strike")
+    assert {place_name(s, e.place) for e in strikes} == {"Kyiv", "Lviv"} and {e.date for e in strikes} == {"2024-03-01"}
+
+
+def test_car_bomb_is_an_explosion_with_remote_violence_type(read):
+    s = read("Al-Shabab detonated a car bomb in Mogadishu.")
+    blast = events_of(s, "explosion")[0]
+    assert blast.actor == "al-shabab" and blast.acled_type == "Explosions/Remote violence"
+    assert blast.category == "militia-activity"
