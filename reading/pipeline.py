@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from geodata.gazetteer import Gazetteer, load
@@ -38,7 +39,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     places = group_places(resolved)
     focus = _focus(focus_countries(toponyms, gaz))
     states = _states(resolved, gaz)
-    spans = sorted(registered + _state_spans(resolved, registered, states, article.text, gaz), key=lambda s: s.start)
+    named = registered + _state_spans(resolved, registered, states, article.text, gaz)
+    spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
     ctx = Context(article, published, focus, _focus_place(places, focus), reg, actor_types, states)
@@ -56,6 +58,25 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
         risk=score_places(events, places, actor_types, published),
         sentences=article.sentences,
     )
+
+
+_HOME_FORCES = re.compile(
+    r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
+    r"government-backed forces|the army|the military|the junta|security forces|government troops)\b", re.I)
+
+
+def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:
+    """"security forces", "the army" with no country named: the forces of the country the article is about."""
+    if home_state is None:
+        return []
+    spans = []
+    for match in _HOME_FORCES.finditer(article.text):
+        start, end = match.span()
+        # "US forces" already names its state just before the noun.
+        if any(s.start < end and start - 2 <= s.end for s in named):
+            continue
+        spans.append(ActorSpan(home_state, match.group(), start, end, article.sentence_at(start).index))
+    return spans
 
 
 def _states(resolved: list[Resolved], gaz: Gazetteer) -> dict[str, str]:

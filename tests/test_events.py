@@ -132,3 +132,9 @@ def test_car_bomb_is_an_explosion_with_remote_violence_type(read):
     blast = events_of(s, "explosion")[0]
     assert blast.actor == "al-shabab" and blast.acled_type == "Explosions/Remote violence"
     assert blast.category == "militia-activity"
+
+
+def test_security_forces_with_no_country_are_the_home_state(read):
+    s = read("Fighting raged in Mali. Security forces attacked a camp near Gao.")
+    attack = events_of(s, "attack")[0]
+    assert attack.actor == "mali" and place_name(s, attack.place) == "Gao"
