@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from evaluation.metrics import Score
 from evaluation.seed_gold import GOLD_ACTION, SEED_DIR, _gold_place_name, actor_id, event_score, load_gold, place_score
 from reading import pipeline
 from reading.article import Article, from_file
@@ -70,23 +71,8 @@ class Case:
     geo_seconds: float = 0.0  # of which find_toponyms + resolve (median over the same runs)
 
 
-@dataclass
-class Tally:
-    found: int = 0
-    total: int = 0
-    correct: int = 0
-    predicted: int = 0
-
-    def add(self, score) -> None:
-        self.found += score.found
-        self.total += score.total
-        self.correct += score.correct
-        self.predicted += score.predicted
-
-    def cell(self) -> str:
-        recall = self.found / self.total if self.total else 1.0
-        precision = self.correct / self.predicted if self.predicted else 1.0
-        return f"{recall:.2f} / {precision:.2f} ({self.found}/{self.total}, {self.correct}/{self.predicted})"
+def _cell(score: Score) -> str:
+    return f"{score.recall:.2f} / {score.precision:.2f} ({score.found}/{score.gold}, {score.correct}/{score.predicted})"
 
 
 @dataclass
@@ -95,9 +81,9 @@ class Row:
     articles: int = 0
     chars: int = 0
     seconds: float = 0.0
-    current: Tally = field(default_factory=Tally)
-    every: Tally = field(default_factory=Tally)
-    places: Tally = field(default_factory=Tally)
+    current: Score = Score()
+    every: Score = Score()
+    places: Score = Score()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -201,9 +187,9 @@ def score_rows(cases: list[Case]) -> list[Row]:
             row.articles += 1
             row.chars += len(case.article.text)
             row.seconds += case.seconds
-            row.current.add(event_score(case.situation, case.gold, current_only=True)[0])
-            row.every.add(event_score(case.situation, case.gold, current_only=False)[0])
-            row.places.add(place_score(case.situation, case.gold)[0])
+            row.current += event_score(case.situation, case.gold, current_only=True)[0]
+            row.every += event_score(case.situation, case.gold, current_only=False)[0]
+            row.places += place_score(case.situation, case.gold)[0]
         rows.append(row)
     return rows
 
@@ -356,7 +342,7 @@ def report(cases: list[Case], notes: list[str], runs: int) -> str:
     add("|---|---:|---|---|---|---:|")
     for row in score_rows(ok):
         speed = f"{row.seconds * 1000:.0f} ms ({row.chars / row.seconds / 1e3:.0f} kB/s)" if row.seconds else "—"
-        add(f"| {row.label} | {row.articles} | {row.current.cell()} | {row.every.cell()} | {row.places.cell()} | {speed} |")
+        add(f"| {row.label} | {row.articles} | {_cell(row.current)} | {_cell(row.every)} | {_cell(row.places)} | {speed} |")
     add("")
     missed_places = [f"{name} ({_short(c.name)})" for c in ok for name in place_score(c.situation, c.gold)[1]]
     add(f"Gold places not found within tolerance: {', '.join(missed_places) or 'none'}.")

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from evaluation.metrics import Score
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = {"geowebnews": "GeoWebNews", "tr-news": "TR-News"}
@@ -51,53 +53,26 @@ Span = tuple[int, int]
 # Pure metrics (tested in tests/test_geoparse_metrics.py)
 
 
-@dataclass(frozen=True)
-class PRF:
-    """Counts behind precision and recall. `correct`/`predicted` give precision, `found`/`gold` give recall
-    (they differ under lenient overlap matching, where one prediction may cover two gold spans)."""
-
-    correct: int = 0
-    predicted: int = 0
-    found: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: PRF) -> PRF:
-        return PRF(self.correct + other.correct, self.predicted + other.predicted, self.found + other.found, self.gold + other.gold)
-
-
-def exact_match(pred: Iterable[Span], gold: Iterable[Span], neutral: Iterable[Span] = ()) -> PRF:
+def exact_match(pred: Iterable[Span], gold: Iterable[Span], neutral: Iterable[Span] = ()) -> Score:
     """Exact span matching. A prediction equal to a `neutral` span (and to no gold span) is neither right nor wrong."""
     p, g = set(pred), set(gold)
     judged = p - (set(neutral) - g)
     hits = judged & g
-    return PRF(len(hits), len(judged), len(hits), len(g))
+    return Score(len(hits), len(judged), len(hits), len(g))
 
 
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def overlap_match(pred: Iterable[Span], gold: Iterable[Span], neutral: Iterable[Span] = ()) -> PRF:
+def overlap_match(pred: Iterable[Span], gold: Iterable[Span], neutral: Iterable[Span] = ()) -> Score:
     """LENIENT matching: a prediction is right if it overlaps any gold span; a gold span is found if any prediction
     overlaps it. A prediction overlapping only `neutral` spans is not judged."""
     p, g, n = sorted(set(pred)), sorted(set(gold)), sorted(set(neutral))
     judged = [s for s in p if any(overlaps(s, x) for x in g) or not any(overlaps(s, x) for x in n)]
     correct = sum(1 for s in judged if any(overlaps(s, x) for x in g))
     found = sum(1 for x in g if any(overlaps(s, x) for s in judged))
-    return PRF(correct, len(judged), found, len(g))
+    return Score(correct, len(judged), found, len(g))
 
 
 def accuracy_at(errors: Sequence[float], km: float = ACCURACY_KM) -> float:
@@ -279,10 +254,10 @@ class GeoOutcome:
 @dataclass
 class DocScore:
     split: str
-    exact_all: PRF
-    exact_literal: PRF | None
-    overlap_all: PRF
-    overlap_literal: PRF | None
+    exact_all: Score
+    exact_literal: Score | None
+    overlap_all: Score
+    overlap_literal: Score | None
     geo: list[GeoOutcome]  # gold with a GeoNames id and coordinates, span matched
     geo_gold: int  # gold with a GeoNames id and coordinates
     handset: list[GeoOutcome]  # gold with hand-set coordinates but no GeoNames id, span matched
@@ -463,17 +438,17 @@ def _f(x: float, digits: int = 3) -> str:
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
-def _prf_cells(s: PRF | None) -> str:
+def _prf_cells(s: Score | None) -> str:
     if s is None:
         return "n/a | n/a | n/a"
     return f"{_f(s.precision)} | {_f(s.recall)} | **{_f(s.f1)}**"
 
 
-def _total(scores: Iterable[DocScore], attr: str) -> PRF | None:
+def _total(scores: Iterable[DocScore], attr: str) -> Score | None:
     parts = [getattr(s, attr) for s in scores]
     if any(p is None for p in parts):
         return None
-    return sum(parts, PRF())
+    return sum(parts, Score())
 
 
 SPLITS = (("dev", lambda s: s.split == "dev"), ("test", lambda s: s.split == "test"), ("all", lambda s: True))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.metrics import Score
 from geodata.distance import haversine_km
 from geodata.gazetteer import load
 from reading.actors import registry, state_actor_id
@@ -27,22 +28,6 @@ GOLD_ACTION = {
     "attack": "attack", "ambush": "attack", "explosion": "attack", "seize": "attack", "clash": "attack", "abduct": "attack",
     "kill": "kill", "train": "train",
 }
-
-
-@dataclass(frozen=True)
-class Score:
-    found: int
-    total: int
-    correct: int
-    predicted: int
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.total if self.total else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
 
 
 def load_gold(path: Path = SEED_DIR / "gold.json") -> dict:
@@ -64,7 +49,7 @@ def place_score(situation: Situation, gold: dict) -> tuple[Score, list[str]]:
     ours = [p for p in situation.places if p.role in ("literal", "metonymic")]
     correct = sum(any(_within(p.lat, p.lon, g) for g in gold["places"]) for p in ours)
     total = len(gold["places"])
-    return Score(total - len(missed), total, correct, len(ours)), missed
+    return Score(correct=correct, predicted=len(ours), found=total - len(missed), gold=total), missed
 
 
 def _nearest(situation: Situation, gold_place: dict) -> bool:
@@ -114,7 +99,8 @@ def event_score(situation: Situation, gold: dict, current_only: bool) -> tuple[S
     """Score plus the gold triples missed and our triples that match none."""
     wanted = gold_triples(gold, current_only)
     got = predicted_triples(situation, gold, current_only)
-    return Score(len(wanted & got), len(wanted), len(got & wanted), len(got)), wanted - got, got - wanted
+    hits = len(wanted & got)
+    return Score(correct=hits, predicted=len(got), found=hits, gold=len(wanted)), wanted - got, got - wanted
 
 
 def actor_id(name: str) -> str:

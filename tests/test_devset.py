@@ -99,7 +99,7 @@ def test_current_event_recall_over_the_devset_meets_the_floor():
         gold, _ = _load(path)
         situation = read_article(from_file(path.with_suffix(".txt")), published=date.fromisoformat(gold["published"]))
         score, _, _ = event_score(situation, gold, current_only=True)
-        found, total = found + score.found, total + score.total
+        found, total = found + score.found, total + score.gold
         correct, predicted = correct + score.correct, predicted + score.predicted
     recall = found / total
     precision = correct / predicted if predicted else 1.0

@@ -5,8 +5,8 @@ import math
 
 import pytest
 
+from evaluation.metrics import Score
 from bench.geoparse import (
-    PRF,
     accuracy_at,
     accuracy_at_with_countries,
     auc,
@@ -19,12 +19,12 @@ from bench.geoparse import (
 
 
 def test_prf_arithmetic_and_empty_denominators():
-    s = PRF(correct=2, predicted=4, found=2, gold=3)
+    s = Score(correct=2, predicted=4, found=2, gold=3)
     assert s.precision == 0.5
     assert s.recall == pytest.approx(2 / 3)
     assert s.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
-    assert PRF().precision == PRF().recall == PRF().f1 == 0.0
-    assert s + PRF(1, 1, 1, 1) == PRF(3, 5, 3, 4)
+    assert Score().precision == Score().recall == Score().f1 == 0.0
+    assert s + Score(1, 1, 1, 1) == Score(3, 5, 3, 4)
 
 
 def test_exact_match_needs_both_ends():

@@ -30,7 +30,7 @@ def seed_situation(gold):
 @needs_corpus
 def test_every_gold_place_is_found_within_its_tolerance(seed_situation, gold):
     score, missed = place_score(seed_situation, gold)
-    print(f"seed places: recall {score.recall:.2f} ({score.found}/{score.total}), precision {score.precision:.2f}")
+    print(f"seed places: recall {score.recall:.2f} ({score.found}/{score.gold}), precision {score.precision:.2f}")
     assert missed == []
 
 
