@@ -60,7 +60,12 @@ def build_figure(situation: Situation, view: ViewState) -> go.Figure:
 
 def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
     """Centre and zoom: the link's when it has them, else the focused place, else fitted to the literal places."""
-    lat, lon, zoom = fitted_camera([p for p in situation.places if p.role == "literal"])
+    literal = [p for p in situation.places if p.role == "literal"]
+    # Fit to where things happen: sites, and areas that an event happens in or moves to. A country named
+    # once in passing ("a reference to the US") must not zoom the map out to half the world.
+    in_events = {pid for e in situation.events for pid in (e.place, e.origin, e.destination) if pid}
+    active = [p for p in literal if not p.is_area or p.id in in_events]
+    lat, lon, zoom = fitted_camera(active or literal)
     focus = situation.place(view.focus)
     if focus is not None:
         lat, lon = focus.lat, focus.lon

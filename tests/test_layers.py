@@ -217,3 +217,16 @@ def test_palette_has_one_distinct_colour_per_actor_type_and_per_category():
     assert len(set(style.ACTOR_TYPE_COLOURS.values())) == len(ACTOR_TYPES)
     assert tuple(style.CATEGORY_COLOURS) == CATEGORIES
     assert len(set(style.CATEGORY_COLOURS.values())) == len(CATEGORIES)
+
+
+def test_camera_fits_the_sites_not_a_far_country_named_in_passing(mini_situation):
+    from dataclasses import replace
+
+    from layers.figure import camera
+    from sharing.viewstate import DEFAULT
+
+    far = replace(mini_situation.places[0], id="far", kind="country", country="US", lat=39.5, lon=-99.0,
+                  precision="country", role="literal")
+    with_far = replace(mini_situation, places=(*mini_situation.places, far))
+    assert any(not p.is_area for p in mini_situation.places if p.role == "literal")  # the fixture has sites
+    assert camera(with_far, DEFAULT) == camera(mini_situation, DEFAULT)
