@@ -24,6 +24,9 @@ CONTAINER_WEIGHT = 3.0
 NEARBY_WEIGHT = 1.5
 NEARBY_KM = 500.0
 SAME_NAME_ADMIN1_PENALTY = 1.0
+# News names a national capital far more often than its population alone predicts, so a village in the
+# article's focus country does not outrank Baghdad or Kabul.
+CAPITAL_BONUS = 1.0
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,13 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
     return score
 
 
-def rank(matches: list[Match], context: GeoContext) -> list[Candidate]:
+def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] | None = None) -> list[Candidate]:
     """Candidates best first; `score` holds each one's share of the evidence (0..1)."""
     by_id: dict[str, tuple[float, Candidate]] = {}
     for match in matches:
         raw = prior(match) + context_score(match.candidate, context)
+        if capitals and match.candidate.id in capitals:
+            raw += CAPITAL_BONUS
         kept = by_id.get(match.candidate.id)
         if kept is None or raw > kept[0]:
             by_id[match.candidate.id] = (raw, match.candidate)
@@ -87,4 +92,4 @@ def _inside(city: Candidate, area: Candidate) -> bool:
 def geocode(name: str, context: GeoContext | None = None, gazetteer: Gazetteer | None = None) -> list[Candidate]:
     """Ranked candidates for a place name; an empty list when the gazetteer knows no such name."""
     gaz = gazetteer or load()
-    return rank(gaz.lookup(name), context or GeoContext())
+    return rank(gaz.lookup(name), context or GeoContext(), gaz.capitals)

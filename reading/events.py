@@ -37,6 +37,22 @@ _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
 _DESTINATION = re.compile(r"\b(?:to|into|towards|toward)\s+$", re.I)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
+_SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
+_REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
+# Nouns that, after a possessive, are the possessor's armed men: "the junta's warplanes", "Haftar's fighters".
+_ARMED_NOUN = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
+    r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy)\b", re.I)
+# Between two listed places: a comma or "and", then at most a few words that describe the next place.
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*"
+                       r"(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
+_TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
+_BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
+_BETWEEN = re.compile(r"^\s+between\s+", re.I)
+# Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
+_ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
+ANAPHORA_SENTENCES = 3  # how far back "the strikes" or "they" may point
 _STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
 _SIMPLE_PAST = re.compile(r"^\w+ed$|^(?:went|struck|fought|seized|overran|took|shot|blew|swore)$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -99,7 +115,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         if _ELLIPSIS.search(sentence.text) and drafts:
             drafts.extend(_ellipsis(drafts, sentence, in_sentence))
             continue
-        new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date)
+        new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
     drafts = _without_references_back(_inherit_agents(_merge_results(drafts), actors))
@@ -119,18 +135,22 @@ def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int
 
 def _sentence_events(
     ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
-    dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None,
+    dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
-    triggers = find_triggers(sentence.text)
+    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t)]
     drafts: list[_Draft] = []
     used_places: set[str] = set()
     for i, trig in enumerate(triggers):
-        if _is_background_participle(sentence.text, trig) or _NOT_A_PLACE_OBJECT.search(sentence.text[trig.start : trig.end + 60]):
-            continue
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
         doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
         if doers == ["unknown"] and drafts and not trig.passive:
             doers = [drafts[-1].actor]  # "went on the offensive, seizing ...": one subject for both verbs
+        lead = sentence.text[: trig.start]
+        bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead)
+        if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
+            doers = _antecedents(sentence, trig, prior) or doers
+        if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:
+            doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -143,6 +163,17 @@ def _sentence_events(
         used_places.update(p.id for d in placed_here for p in d.places)
         drafts.extend(placed_here)
     return drafts
+
+
+def _is_scenery(text: str, trig: Trigger) -> bool:
+    """Words that look like an event but only describe the background of one."""
+    return _is_background_participle(text, trig) or _is_circumstance(text, trig) \
+        or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
+
+
+def _is_circumstance(text: str, trig: Trigger) -> bool:
+    """"as it left Baghdad airport": a movement inside a time clause sets the scene; it is not an event."""
+    return trig.action in ("withdraw", "advance", "flee") and bool(_TIME_CLAUSE.search(text[: trig.start]))
 
 
 def _is_background_participle(text: str, trig: Trigger) -> bool:
@@ -166,6 +197,11 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ["relocate"]
     if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
         return ["riot"]
+    if trig.action in ("advance", "flee"):
+        # "entered the city", "fled across the border": military only when an armed actor does it.
+        return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
+    if trig.action == "march":
+        return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":
         return ["seize"]
     return [trig.action]
@@ -175,6 +211,9 @@ def _actor_and_target(
     ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
 ) -> tuple[list[str], str | None]:
     """The actors who did it (several when coordinated: "Denmark and Germany suspended") and its target."""
+    sides = _sides(ctx, sentence, trig, in_sentence)
+    if sides:
+        return sides, None
     actor, target, chosen = _actor_target_span(ctx, sentence, trig, in_sentence, all_actors)
     doers = [actor]
     if chosen is not None:
@@ -199,7 +238,8 @@ def _actor_target_span(
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
     subject = next(
-        (a for a, s, e in before if not _NON_SUBJECT.search(text[max(0, s - 30) : s]) and not text[e : e + 2] in ("'s", "’s")),
+        (a for a, s, e in before if not _NON_SUBJECT.search(text[max(0, s - 30) : s])
+         and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:]))),
         None,
     )
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
@@ -214,6 +254,32 @@ def _actor_target_span(
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
 
 
+def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan]) -> list[str]:
+    """"fighting between the army and the Fano militia": both sides are actors of the clash."""
+    if trig.action != "clash" or not _BETWEEN.match(sentence.text[trig.end :]):
+        return []
+    after = [a for a in in_sentence if a.start >= sentence.start + trig.end]
+    if len(after) < 2 or not re.fullmatch(r"\s*and\s+(?:the\s+)?", ctx.article.text[after[0].end : after[1].start]):
+        return []
+    return list(dict.fromkeys(_acting_for(ctx, a.actor) for a in after[:2]))
+
+
+def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list[str]:
+    """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
+    points back to whoever did the same kind of thing in the last few sentences."""
+    lead = sentence.text[: trig.start]
+    if not (_DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
+        return []
+    violent = trig.action in VIOLENT_ACTIONS
+    for draft in reversed(prior):
+        if sentence.index - draft.sentence.index > ANAPHORA_SENTENCES:
+            break
+        if draft.actor != "unknown" and (draft.action in VIOLENT_ACTIONS) == violent and draft.modality == "asserted":
+            same = [d.actor for d in prior if d.sentence.index == draft.sentence.index and d.trigger == draft.trigger]
+            return list(dict.fromkeys(same))
+    return []
+
+
 def _acting_for(ctx: Context, actor_id: str) -> str:
     """A person named as the actor acts for a state or a group (Trump for the US)."""
     entry = ctx.registry.entries.get(actor_id)
@@ -226,6 +292,9 @@ def _acting_for(ctx: Context, actor_id: str) -> str:
 
 def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: list[ActorSpan]) -> str:
     """"It", "they", "the jihadists": the last armed group named before this sentence."""
+    reporter = _reporting_subject(ctx, sentence, trig, all_actors)
+    if reporter is not None:
+        return reporter
     match = _PRONOUN_SUBJECT.search(sentence.text[: trig.start])
     if not match:
         return "unknown"
@@ -236,6 +305,17 @@ def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: 
         if ctx.actor_type.get(span.actor) in wanted:
             return span.actor
     return "unknown"
+
+
+def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: list[ActorSpan]) -> str | None:
+    """"Sudan's army said on Friday that it had recaptured the palace": "it" is whoever said so."""
+    lead = sentence.text[: trig.start]
+    says = [m for m in _SAY.finditer(lead) if _REPORTED_PRONOUN.match(lead[m.end() :]) and len(lead) - m.end() < 45]
+    if not says:
+        return None
+    said_at = sentence.start + says[-1].start()
+    speakers = [a for a in all_actors if sentence.start <= a.start and a.end <= said_at]
+    return speakers[-1].actor if speakers else None
 
 
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
@@ -290,9 +370,12 @@ def _implicit_origin(ctx: Context, destinations: list[SentencePlace]) -> str | N
 
 
 def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlace]:
+    """The first place after the trigger and those listed with it: "near Sanaa, the port city of Hodeidah and the
+    northern stronghold of Saada, as well as targets around Taiz"."""
     chosen = [following[0]]
     for sp in following[1:]:
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,?\s*including)\s*", text[chosen[-1].end : sp.start]):
+        gap = text[chosen[-1].end : sp.start]
+        if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap):
             chosen.append(sp)
         else:
             break
@@ -328,6 +411,8 @@ def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
             if toll is not None or draft.target is None:
                 host.fatalities = toll or host.fatalities
                 host.target = host.target or draft.target
+                # "A drone strike killed a commander in eastern Baghdad": the toll's place is the strike's.
+                host.places = host.places or draft.places
                 continue
             # A named person killed by that strike is an event of its own, where and when the strike was.
             draft = replace(draft, actor=host.actor, places=draft.places or host.places, date=draft.date or host.date)

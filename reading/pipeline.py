@@ -62,7 +62,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
 
 _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
-    r"government-backed forces|the army|the military|the junta|security forces|government troops)\b", re.I)
+    r"government-backed forces|the army|the military|the junta|security forces|government troops|"
+    r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government)\b", re.I)
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:
@@ -134,6 +135,8 @@ def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], gaz: 
             name, iso2 = names[actor_id]
             actors.append(Actor(actor_id, name, "state-forces" if iso2 == focus else "external-forces", iso2, mentions))
     actors.append(Actor("unknown", "Unidentified actor", "unknown", None, ()))
+    # Generic actors ("protesters") may act in an event without being named: "thousands of people protested".
+    actors += [Actor(e.id, e.name, e.type, e.country, ()) for e in reg.entries.values() if e.generic and e.id not in grouped]
     return actors
 
 

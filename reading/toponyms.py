@@ -169,11 +169,19 @@ def _names_small_place(name: str, gaz: Gazetteer) -> bool:
                    for m in gaz.lookup(name))
 
 
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
     """Runs of capitalised tokens (with name connectors such as "al" or "of" inside), as token indices."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(toks):
+        if tok.text in WEEKDAYS:
+            # "On Tuesday Washington declared": a day name never begins or continues a place's name.
+            _close(runs, current, toks)
+            current = []
+            continue
         joined = current and text[toks[current[-1]].raw_end : tok.start] in (" ", "-") and toks[current[-1]].raw_end == toks[current[-1]].end
         if tok.capitalised:
             if not joined:

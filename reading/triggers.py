@@ -7,28 +7,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units)"
+_FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters)"
+_WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
+# "the town of X", "the southern city of X": a settlement named after the verb.
+_NAMED_SITE = r"(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?-i:[A-Z]))"
 
 LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing))\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
-    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?)\b"),
-    ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:\w+\s+){0,3}?" + _FORCES + r"\b"),
-    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?:\w+\s+){0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside))\b"),
+    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
+    ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"\b"),
+    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+" + _FORCES + r")\b"),
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
-    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?))\b"),
+    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
+               r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
-    ("shelling", r"\b(?:shell(?:ed|ing|s)|artillery fire|mortar (?:fire|attack))\b"),
+    ("shelling", r"\b(?:shell(?:ed|ing|s)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
-    ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing))\b"),
-    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to)\b"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing))\b"),
+    ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|"
+               r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
+    ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)? into|advanc(?:ed|es|ing) (?:on|into|towards)|"
+                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into)"),
+    ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
+    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| in| near| around| erupted| broke out| continued)|gun ?battles?|firefights?|exchanged fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|took\s+(?:\w+\s+)?hostage)\b"),
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|rall(?:y|ied|ies))\b"),
+    ("march", r"\bmarch(?:ed|es|ing)\s+(?:through|in|to|towards|on|outside)\b"),
     ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
     ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing))\b"),
 )
