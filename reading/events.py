@@ -44,11 +44,23 @@ _ARMED_NOUN = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
     r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*"
-                       r"(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}"
+# ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
+_LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
+# "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
+_REFERENCE_BACK = re.compile(
+    r"\b(?:against|after|following|over|despite|since|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
+    r"retaliation for|response to|revenge for|vengeance for)\s+(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:\w+\s+)?$", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
+# "Fighters from the ADF killed": the group the fighters belong to is the subject.
+_MEMBERS_OF = re.compile(
+    r"^\W*(?:\w+\s+){0,3}(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
+    r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to)\s+(?:the\s+)?$", re.I)
+# "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
+_BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained)\b", re.I)
+_ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
@@ -167,7 +179,7 @@ def _sentence_events(
 
 def _is_scenery(text: str, trig: Trigger) -> bool:
     """Words that look like an event but only describe the background of one."""
-    return _is_background_participle(text, trig) or _is_circumstance(text, trig) \
+    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or bool(_REFERENCE_BACK.search(text[: trig.start])) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
 
 
@@ -234,12 +246,13 @@ def _actor_target_span(
     text = sentence.text
     agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s])), None)
     possessor = next((a for a, s, e in reversed(before) if _POSSESSOR.match(text[s : trig.start][len(a.text):])), None)
-    nominal = not re.search(r"(?:ed|ing)$", trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start]))
+    nominal = not re.search(r"(?:ed|ing)$", trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start])) \
+        or any(e == trig.start - 1 and _ADJECTIVE.search(a.text) for a, s, e in before)  # "Ukrainian shelling"
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
     subject = next(
-        (a for a, s, e in before if not _NON_SUBJECT.search(text[max(0, s - 30) : s])
-         and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:]))),
+        (a for a, s, e in before if (not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
+         and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])),
         None,
     )
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
@@ -270,14 +283,15 @@ def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list
     lead = sentence.text[: trig.start]
     if not (_DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
         return []
+    recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
+              and d.actor != "unknown" and d.modality == "asserted"]
     violent = trig.action in VIOLENT_ACTIONS
-    for draft in reversed(prior):
-        if sentence.index - draft.sentence.index > ANAPHORA_SENTENCES:
-            break
-        if draft.actor != "unknown" and (draft.action in VIOLENT_ACTIONS) == violent and draft.modality == "asserted":
-            same = [d.actor for d in prior if d.sentence.index == draft.sentence.index and d.trigger == draft.trigger]
-            return list(dict.fromkeys(same))
-    return []
+    # The same kind of act first ("the strikes" -> who struck), then any act of the same family.
+    source = next((d for d in reversed(recent) if d.action == trig.action), None) \
+        or next((d for d in reversed(recent) if (d.action in VIOLENT_ACTIONS) == violent), None)
+    if source is None:
+        return []
+    return list(dict.fromkeys(d.actor for d in recent if d.sentence.index == source.sentence.index and d.trigger == source.trigger))
 
 
 def _acting_for(ctx: Context, actor_id: str) -> str:
@@ -375,7 +389,8 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     chosen = [following[0]]
     for sp in following[1:]:
         gap = text[chosen[-1].end : sp.start]
-        if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap):
+        # "Goma, the largest city in North Kivu": a place after "in" locates the one before; it is not listed.
+        if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not gap.endswith(" in "):
             chosen.append(sp)
         else:
             break

@@ -396,6 +396,8 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
         return Toponym(surface, start, end, sentence, "demonym" if form == "people" else "modifier", f"demonym:{iso2}")
     before = _words_before(toks, first, 3)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
+    if after.endswith("ly") and last + 2 < len(toks):
+        after = toks[last + 2].text.lower()  # "Washington formally declared": the verb decides, not the adverb
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):

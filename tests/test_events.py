@@ -138,3 +138,81 @@ def test_security_forces_with_no_country_are_the_home_state(read):
     s = read("Fighting raged in Mali. Security forces attacked a camp near Gao.")
     attack = events_of(s, "attack")[0]
     assert attack.actor == "mali" and place_name(s, attack.place) == "Gao"
+
+
+def actors_of(situation, action: str) -> set[str]:
+    return {e.actor for e in events_of(situation, action)}
+
+
+def test_the_strikes_inherit_the_actors_who_struck_in_the_sentence_before(read):
+    s = read("US and British jets struck rebel targets in Yemen on Friday. The strikes hit sites near Sanaa and Taiz.")
+    later = [e for e in events_of(s, "strike") if e.sentence == 1]
+    assert {e.actor for e in later} == {"united-states", "united-kingdom"}
+    assert {place_name(s, e.place) for e in later} == {"Sanaa", "Taiz"}
+
+
+def test_listed_places_with_descriptions_each_get_the_event(read):
+    s = read("Coalition jets hit sites near the capital Sanaa, the port city of Aden and the northern stronghold of Saada.")
+    assert {place_name(s, e.place) for e in events_of(s, "strike")} >= {"Sanaa", "Aden", "Sa'dah"}
+
+
+def test_an_apposition_locating_the_place_is_not_another_event_site(read):
+    s = read("M23 rebels captured Goma, the largest city in North Kivu, on Monday.")
+    assert {place_name(s, e.place) for e in events_of(s, "seize")} == {"Goma"}
+
+
+def test_it_after_said_is_the_speaker(read):
+    s = read("The M23 said on Monday that it had taken Goma.")
+    assert actors_of(s, "seize") == {"m23"}
+
+
+def test_the_backer_of_a_group_is_not_the_actor(read):
+    s = read("Rwanda-backed M23 rebels captured the town of Sake on Tuesday.")
+    assert actors_of(s, "seize") == {"m23"}
+
+
+def test_fighters_from_a_group_make_the_group_the_actor(read):
+    s = read("Fighters from the Allied Democratic Forces attacked a school in Mpondwe on Friday.")
+    assert actors_of(s, "attack") == {"adf"}
+
+
+def test_fighting_between_two_forces_codes_both_sides(read):
+    s = read("Heavy fighting between the Rapid Support Forces and the Sudanese army continued near Khartoum airport.")
+    assert actors_of(s, "clash") == {"rsf", "saf"}
+
+
+def test_possessor_of_armed_men_is_the_actor(read):
+    s = read("The Houthis' fighters and the junta's warplanes were busy. The junta's warplanes bombed Lashio on Sunday.")
+    assert "tatmadaw" in actors_of(s, "strike")
+
+
+def test_demonym_before_shelling_is_the_actor(read):
+    s = read("Belgorod declared an emergency on Wednesday because of Ukrainian shelling in the Belgorod region.")
+    assert actors_of(s, "shelling") == {"ukraine"}
+
+
+def test_unnamed_crowd_protesting_is_coded_for_protesters(read):
+    s = read("Thousands of people marched through Baghdad on Friday, chanting against the government.")
+    protests = events_of(s, "protest")
+    assert protests and protests[0].actor == "protesters" and place_name(s, protests[0].place) == "Baghdad"
+
+
+def test_condemning_the_strike_is_not_another_strike(read):
+    s = read("A US drone struck a car in Baghdad on Thursday. Iraq's prime minister condemned the strike on Friday.")
+    assert [e.sentence for e in events_of(s, "strike")] == [0]
+
+
+def test_leaving_a_place_inside_a_time_clause_is_not_a_withdrawal(read):
+    s = read("A missile hit the convoy as it left Baghdad airport on Friday.")
+    assert not events_of(s, "withdraw")
+
+
+def test_civilians_entering_a_town_is_not_an_attack(read):
+    s = read("Thousands of displaced families entered Goma on Sunday.")
+    assert not events_of(s, "attack")
+
+
+def test_troops_entering_a_city_is_an_attack(read):
+    s = read("Ukrainian troops entered the southern city of Kherson on Friday.")
+    attacks = events_of(s, "attack")
+    assert attacks and attacks[0].actor == "ukraine" and place_name(s, attacks[0].place) == "Kherson"

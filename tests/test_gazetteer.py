@@ -65,3 +65,8 @@ def test_gazetteer_cache_exists_and_loads_again_quickly_in_a_new_process():
     subprocess.run([sys.executable, "-c", "from geodata.gazetteer import load; load()"], check=True)
     # A loose bound: the timed target (< 1 s warm) lives in bench/; this only catches a cache that is not used.
     assert time.perf_counter() - started < 10
+
+
+def test_a_national_capital_outranks_a_namesake_village_in_the_focus_country():
+    ranked = geocode("Baghdad", GeoContext(focus={"IR": 1.0}))
+    assert ranked[0].country == "IQ" and ranked[0].kind == "city"

@@ -158,3 +158,8 @@ def test_ap_state_abbreviation_keeps_its_stop_and_is_the_state(read):
 def test_dateline_in_capitals_is_a_literal_place(read):
     s = read("WASHINGTON (Reuters) - The talks failed.")
     assert [(p.name, p.role) for p in s.places] == [("Washington", "literal")]
+
+
+def test_a_day_name_does_not_hide_the_capital_after_it(read):
+    s = read("On Tuesday Washington formally declared the takeover a coup.")
+    assert any(a.id == "united-states" for a in s.actors)
