@@ -50,8 +50,9 @@ _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
-    r"\b(?:against|after|following|over|despite|since|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
-    r"retaliation for|response to|revenge for|vengeance for)\s+(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:\w+\s+)?$", re.I)
+    r"\b(?:against|after|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
+    r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
+    r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.

@@ -46,7 +46,7 @@ _COMPILED = tuple((action, re.compile(rx, re.I)) for action, rx in LEXICON)
 NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
 DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
 THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
-PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
+PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 

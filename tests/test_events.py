@@ -216,3 +216,18 @@ def test_troops_entering_a_city_is_an_attack(read):
     s = read("Ukrainian troops entered the southern city of Kherson on Friday.")
     attacks = events_of(s, "attack")
     assert attacks and attacks[0].actor == "ukraine" and place_name(s, attacks[0].place) == "Kherson"
+
+
+def test_claiming_the_attack_is_not_another_attack(read):
+    s = read("Gunmen stormed a hotel in Mogadishu on Friday. Al-Shabab claimed the attack on Saturday.")
+    assert [e.sentence for e in events_of(s, "attack")] == [0]
+
+
+def test_people_killed_in_the_strikes_are_not_another_strike(read):
+    s = read("US jets struck targets in Iraq on Friday. Iraq said 16 people were killed in the strikes.")
+    assert [e.sentence for e in events_of(s, "strike")] == [0]
+
+
+def test_planning_attacks_is_not_an_attack(read):
+    s = read("Officials said the commander had been involved in planning attacks on American troops in Iraq.")
+    assert not any(e.is_current for e in events_of(s, "attack"))
