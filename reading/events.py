@@ -53,6 +53,9 @@ _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
+_SITE_ANAPHOR = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
+    r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy)\b", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
@@ -90,6 +93,7 @@ class Context:
     registry: Registry
     actor_type: dict[str, str]  # actor id -> type, for every actor in the article
     states: dict[str, str]  # ISO2 -> the actor id of that country's state
+    facilities: tuple[Place, ...] = ()  # named sites, for "the camp", "the palace" said later
 
 
 @dataclass
@@ -119,6 +123,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     for span in actors:
         actors_by_sentence.setdefault(span.sentence, []).append(span)
     places_by_sentence = _places_by_sentence(ctx.article, places)
+    ctx = replace(ctx, facilities=tuple(p for p in places if p.kind == "facility" and p.role == "literal"))
     for sentence in ctx.article.sentences:
         if sentence.index == 0 and ctx.article.headline:
             continue  # a headline restates the story; the body carries the evidence
@@ -358,7 +363,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier
-    chosen_places = _most_precise([sp.place for sp in chosen])
+    chosen_places = _most_precise([sp.place for sp in chosen]) or _site_named_before(ctx, draft, clause_end)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
@@ -366,6 +371,21 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
+
+
+def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
+    """"stormed the hotel", "fighting near the palace": the site of that kind the article named last."""
+    text, trig = draft.sentence.text, draft.trigger
+    match = _SITE_ANAPHOR.search(text, trig.end, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
+    if match is None:
+        return []
+    head = match.group(1).lower()
+    earlier = [(min(m.start for m in p.mentions), p) for p in ctx.facilities
+               if head in p.name.lower() and min(m.sentence for m in p.mentions) <= draft.sentence.index]
+    if not earlier:
+        return []
+    draft.implicit = True
+    return [max(earlier, key=lambda pair: pair[0])[1]]
 
 
 def _lead_in(text: str, places: list[SentencePlace], sp: SentencePlace) -> str:

@@ -6,6 +6,7 @@ directional regions ("northern Iraq") are resolved through the place they are at
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from reading.model import ROLE_STRENGTH, Place, PlaceMention
 from reading.toponyms import Toponym
 
 FACILITY_RADIUS_KM = 40.0
+SITE_PREFIX = "site:"  # ids of named sites placed at the town beside them
 PRECISION_BY_KIND = {"city": "site", "facility": "site", "admin1": "admin1", "country": "country", "region": "region", "water": "region"}
 # A country's weight as context: literal mentions say more about where the story is than demonyms do.
 ROLE_WEIGHT = {"literal": 1.0, "metonymic": 0.6, "modifier": 0.4, "demonym": 0.3, "embedded": 0.1}
@@ -107,6 +109,8 @@ def _resolve_one(
         return None
     if kind == "facility":
         return _facility(top, detail, ranked[0], focus, gaz) or ranked[0]
+    if kind == "site":
+        return _site(top, ranked[0])
     if kind == "admin":  # "Nineveh province": the province, when the gazetteer knows one by that name
         return next((c for c in ranked if c.kind == "admin1"), ranked[0])
     return ranked[0]
@@ -147,6 +151,19 @@ def _facility(top: Toponym, subtype: str, anchor: Candidate, focus: dict[str, fl
     return None
 
 
+def _site(top: Toponym, anchor: Candidate) -> Candidate | None:
+    """A named site the gazetteer lacks, at the town or area it is said to be in (precision "near")."""
+    if anchor.kind == "country":
+        return None  # "a camp in Sudan" says too little to draw it anywhere
+    name = re.sub(r"^(?:the|a|an)\s+", "", top.text, flags=re.I)
+    return Candidate(f"{SITE_PREFIX}{_slug(name)}@{anchor.id}", name, "facility", anchor.country, anchor.lat, anchor.lon,
+                     0, anchor.score, anchor.radius_km)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def _host_city(top: Toponym, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
     if top.container:
         ranked = geocode(top.container, GeoContext(focus=focus), gaz)
@@ -170,7 +187,7 @@ def places(resolved: list[Resolved]) -> tuple[Place, ...]:
         role = min((m.role for m in mentions), key=ROLE_STRENGTH.index)
         result.append(Place(
             id=cand.id, name=cand.name, kind=cand.kind, country=cand.country, lat=cand.lat, lon=cand.lon,
-            precision=PRECISION_BY_KIND.get(cand.kind, "site"), confidence=round(max(r.candidate.score for r in items), 3),
+            precision="near" if cand.id.startswith(SITE_PREFIX) else PRECISION_BY_KIND.get(cand.kind, "site"), confidence=round(max(r.candidate.score for r in items), 3),
             role=role, mentions=mentions, radius_km=cand.radius_km,
         ))
     return tuple(sorted(result, key=lambda p: p.mentions[0].start))

@@ -26,6 +26,11 @@ DIRECTIONS = {
     "northeastern": "north-east", "northwestern": "north-west", "southeastern": "south-east", "southwestern": "south-west",
     "north-eastern": "north-east", "north-western": "north-west", "south-eastern": "south-east", "south-western": "south-west",
 }
+# Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
+SITE_HEADS = frozenset(
+    "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
+    "port dam square checkpoint refinery compound barracks".split())
+SITE_LINKS = frozenset("in near outside at inside".split())
 ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department".split())
 FACILITY_WORDS = {
     "airport": "airport", "airfield": "airport", "air base": "air-base", "airbase": "air-base",
@@ -105,7 +110,7 @@ class Toponym:
     end: int
     sentence: int
     role: str
-    reference: str = "name"  # name | admin ("X province") | demonym:<iso2> | direction:<dir> | facility:<subtype>
+    reference: str = "name"  # name | admin ("X province") | demonym:<iso2> | direction:<dir> | facility:<subtype> | site:<head>
     container: str | None = None  # the name after "X, " or "X in", to resolve X inside it
     name: str = ""  # the gazetteer name to look up when it is not the whole span ("Baghdad" in "Baghdad airport")
 
@@ -286,6 +291,9 @@ def _run_toponyms(
             inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
             found += [t for t in inner if _is_significant(t.lookup_name, gaz)]
         return found
+    site = None if inside_actor else _named_site(text, toks, run, sentence, gaz)
+    if site is not None and (not is_name or site.end > end):
+        return [site]  # "Lido beach in Mogadishu" is the beach, not the Italian town called Lido
     if is_name:
         if inside_actor:
             return [Toponym(surface, start, end, sentence, "embedded")]
@@ -309,6 +317,39 @@ def _run_toponyms(
     if not found and len(run) > 1:
         found.extend(_embedded(text, toks, run, sentence, gaz))
     return found
+
+
+def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> Toponym | None:
+    """"the Hayat Hotel in Mogadishu", "Zamzam displacement camp near El Fasher": a named building or site the
+    gazetteer does not know, placed at the town named beside it (so its precision is "near", not "site")."""
+    head = len(run) > 1 and toks[run[-1]].text.lower() in SITE_HEADS and run[-1]
+    if not head:
+        # A lower-case head after the name, perhaps past one describing word: "Lido beach", "Zamzam displacement camp".
+        head = next((k for k in range(run[-1] + 1, min(run[-1] + 3, len(toks)))
+                     if toks[k].text.lower() in SITE_HEADS and all(_adjacent(text, toks[j - 1], toks[j]) for j in range(run[-1] + 1, k + 1))
+                     and not any(toks[j].capitalised for j in range(run[-1] + 1, k + 1))), None)
+    if head is None or head is False:
+        return None
+    container = _site_container(text, toks, head, gaz)
+    if container is None:
+        return None
+    start, end = toks[run[0]].start, toks[head].end
+    return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}", container, container)
+
+
+def _site_container(text: str, toks: list[Token], head: int, gaz: Gazetteer) -> str | None:
+    """The known place right after a site: "in Mogadishu", "near El Fasher", "in central Khartoum", ", Gaza"."""
+    k = head + 1
+    if k < len(toks) and (toks[k].text.lower() in SITE_LINKS or text[toks[head].raw_end : toks[k].start].strip() == ","):
+        k += toks[k].text.lower() in SITE_LINKS
+        while k < len(toks) and (toks[k].text.lower() in DIRECTIONS or toks[k].text.lower() == "the"):
+            k += 1
+        for stop in range(min(len(toks), k + MAX_NAME_TOKENS), k, -1):
+            if all(toks[j].capitalised or _is_arabic_article(toks[j].text) for j in range(k, stop)):
+                name = text[toks[k].start : toks[stop - 1].end]
+                if gaz.lookup(name):
+                    return name
+    return None
 
 
 def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> list[Toponym]:

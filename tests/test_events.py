@@ -231,3 +231,9 @@ def test_people_killed_in_the_strikes_are_not_another_strike(read):
 def test_planning_attacks_is_not_an_attack(read):
     s = read("Officials said the commander had been involved in planning attacks on American troops in Iraq.")
     assert not any(e.is_current for e in events_of(s, "attack"))
+
+
+def test_the_hotel_said_later_is_the_hotel_named_before(read):
+    s = read("Militants stormed the Hayat Hotel in Mogadishu on Friday. Soldiers killed the last gunmen inside the hotel on Saturday.")
+    kills = events_of(s, "kill")
+    assert kills and place_name(s, kills[0].place) == "Hayat Hotel" and kills[0].place_implicit

@@ -163,3 +163,20 @@ def test_dateline_in_capitals_is_a_literal_place(read):
 def test_a_day_name_does_not_hide_the_capital_after_it(read):
     s = read("On Tuesday Washington formally declared the takeover a coup.")
     assert any(a.id == "united-states" for a in s.actors)
+
+
+def test_a_named_hotel_in_a_city_is_a_site_near_that_city(read):
+    s = read("Militants stormed the Hayat Hotel in Mogadishu on Friday.")
+    hotel = next(p for p in s.places if p.name == "Hayat Hotel")
+    city = next(p for p in s.places if p.name == "Mogadishu")
+    assert hotel.precision == "near" and (hotel.lat, hotel.lon) == (city.lat, city.lon) and hotel.role == "literal"
+
+
+def test_a_site_named_after_a_foreign_town_stays_at_the_town_beside_it(read):
+    s = read("Gunmen attacked Lido beach in Mogadishu on Friday evening.")
+    assert {p.country for p in s.places if p.role == "literal"} == {"SO"}
+
+
+def test_a_site_with_no_town_beside_it_is_not_placed(read):
+    s = read("Fighters attacked the Zamzam camp on Friday.")
+    assert not any("Zamzam" in p.name for p in s.places)
