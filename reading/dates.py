@@ -43,14 +43,7 @@ class DateMention:
     @property
     def last_day(self) -> date:
         """The latest day the mention can mean: "late December 2019" may be the 31st."""
-        if self.precision == "year":
-            return date(self.first_day.year, 12, 31)
-        if self.precision == "month":
-            following = (self.first_day.replace(day=28) + timedelta(days=4)).replace(day=1)
-            return following - timedelta(days=1)
-        if self.precision == "week":
-            return self.first_day + timedelta(days=6)
-        return self.first_day
+        return last_day(self.first_day, self.precision)
 
     def label(self) -> str:
         if self.precision == "day":
@@ -60,6 +53,34 @@ class DateMention:
         if self.precision == "week":
             return "week of " + self.first_day.strftime("%-d %B %Y")
         return self.value
+
+
+def last_day(first_day: date, precision: str) -> date:
+    """The latest day a date known to `precision` can mean, from the earliest."""
+    if precision == "year":
+        return date(first_day.year, 12, 31)
+    if precision == "month":
+        following = (first_day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    if precision == "week":
+        return first_day + timedelta(days=6)
+    return first_day
+
+
+def period(value: str | None, precision: str) -> tuple[date, date] | None:
+    """The days an ISO date of a situation ("2020-01-03", "2019-12", "2014") can mean; None when unknown."""
+    if not value or precision == "unknown":
+        return None
+    parts = value.split("-")
+    try:
+        first = date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    # A value written coarser than its stated precision ("2019-12" at "day") means the whole month.
+    written = {1: "year", 2: "month"}.get(len(parts))
+    if written and precision in ("day", "week"):
+        precision = written
+    return first, last_day(first, precision)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:

@@ -56,6 +56,8 @@ _REFERENCE_BACK = re.compile(
 _SITE_ANAPHOR = re.compile(
     r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy)\b", re.I)
+_CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,3}$", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
@@ -136,7 +138,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
-    drafts = _without_references_back(_inherit_agents(_merge_results(drafts), actors))
+    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(_merge_results(drafts)), actors))
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
@@ -256,11 +258,11 @@ def _actor_target_span(
         or any(e == trig.start - 1 and _ADJECTIVE.search(a.text) for a, s, e in before)  # "Ukrainian shelling"
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
-    subject = next(
-        (a for a, s, e in before if (not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
-         and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])),
-        None,
-    )
+    candidates = [(a, s, e) for a, s, e in before if (not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
+                  and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
+    # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
+    boundary = max((m.end() for m in _CLAUSE_START.finditer(text, 0, trig.start)), default=0)
+    subject = next((a for a, s, e in candidates if s >= boundary), None) or next((a for a, s, e in candidates), None)
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
         return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
@@ -454,6 +456,20 @@ def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
             draft = replace(draft, actor=host.actor, places=draft.places or host.places, date=draft.date or host.date)
         merged.append(draft)
     return merged
+
+
+def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
+    """"Nasrallah was killed on Friday when Israeli jets bombed a headquarters in Beirut": the killing was done
+    by whoever did the act that follows, and where it happened."""
+    for draft, cause in itertools.pairwise(drafts):
+        same_sentence = cause.sentence.index == draft.sentence.index
+        if not (same_sentence and draft.trigger.passive and draft.actor == "unknown" and cause.action in VIOLENT_ACTIONS):
+            continue
+        if _CAUSE_LINK.search(draft.sentence.text[draft.trigger.end : cause.trigger.start]):
+            draft.actor = cause.actor
+            draft.places = draft.places or cause.places
+            draft.date = draft.date or cause.date
+    return drafts
 
 
 def _fatalities(after: str) -> Fatalities | None:

@@ -14,7 +14,7 @@ from reading.article import Article
 from reading.events import Context, code_events
 from reading.model import Actor, ActorMention, ArticleInfo, Place, ReaderInfo, Situation
 from reading.posture import summarise
-from reading.resolve import Resolved, focus_countries, places as group_places, resolve
+from reading.resolve import Resolved, focus_countries, places as group_places, resolve, supported_focus
 from reading.risk import score_places
 from reading.toponyms import Toponym, find_toponyms
 
@@ -37,7 +37,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     toponyms = find_toponyms(article, gaz, [(s.start, s.end) for s in registered])
     resolved = resolve(toponyms, gaz)
     places = group_places(resolved)
-    focus = _focus(focus_countries(toponyms, gaz))
+    # The country the article is about: the countries it names, and those its towns lie in (Tripoli, Sirte).
+    focus = _focus(supported_focus(focus_countries(toponyms, gaz), [r.candidate for r in resolved if r.toponym.role == "literal"]))
     states = _states(resolved, gaz)
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)

@@ -67,7 +67,7 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
     # The same name, written the same way, resolves the same way throughout an article: resolve it once.
     keys = {_key(top): top for top in toponyms}
     first = {key: _resolve_one(top, focus, (), gaz) for key, top in keys.items()}
-    support = _supported_focus(focus, [c for c in first.values() if c is not None])
+    support = supported_focus(focus, [c for c in first.values() if c is not None])
     anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
                if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
     second = {}
@@ -85,7 +85,7 @@ def _key(top: Toponym) -> tuple[str, str, str | None]:
 CONFIDENT = 0.8
 
 
-def _supported_focus(focus: dict[str, float], placed: list[Candidate]) -> dict[str, float]:
+def supported_focus(focus: dict[str, float], placed: list[Candidate]) -> dict[str, float]:
     """The article's countries, plus the countries its confidently placed towns and provinces lie in."""
     weights = Counter(focus)
     for cand in placed:

@@ -237,3 +237,16 @@ def test_the_hotel_said_later_is_the_hotel_named_before(read):
     s = read("Militants stormed the Hayat Hotel in Mogadishu on Friday. Soldiers killed the last gunmen inside the hotel on Saturday.")
     kills = events_of(s, "kill")
     assert kills and place_name(s, kills[0].place) == "Hayat Hotel" and kills[0].place_implicit
+
+
+def test_killed_when_jets_bombed_is_done_by_the_jets_where_they_bombed(read):
+    s = read("Hassan Nasrallah was killed on Friday when Israeli jets bombed a Hezbollah headquarters in Beirut.")
+    kills = events_of(s, "kill")
+    assert kills and kills[0].actor == "israel" and place_name(s, kills[0].place) == "Beirut"
+    assert actors_of(s, "strike") == {"israel"}
+
+
+def test_towns_named_set_the_home_state_of_government_forces(read):
+    s = read("Egypt called for a ceasefire. Forces loyal to the government captured Tarhuna, south-east of Tripoli, on Friday. "
+             "Fighting continued near Sirte and Bani Walid.")
+    assert actors_of(s, "seize") == {"libya"}
