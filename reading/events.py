@@ -63,7 +63,7 @@ _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|the
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\s+){0,3}(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
-    r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to)\s+(?:the\s+)?$", re.I)
+    r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to|led by|commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
 _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained)\b", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")

@@ -250,3 +250,9 @@ def test_towns_named_set_the_home_state_of_government_forces(read):
     s = read("Egypt called for a ceasefire. Forces loyal to the government captured Tarhuna, south-east of Tripoli, on Friday. "
              "Fighting continued near Sirte and Bani Walid.")
     assert actors_of(s, "seize") == {"libya"}
+
+
+def test_rebels_led_by_a_group_make_the_group_the_actor(read):
+    s = read("Rebels led by Hayat Tahrir al-Sham entered Damascus on Sunday.")
+    attacks = events_of(s, "attack")
+    assert attacks and attacks[0].actor == "hts" and place_name(s, attacks[0].place) == "Damascus"
