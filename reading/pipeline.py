@@ -39,7 +39,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     places = group_places(resolved)
     # The country the article is about: the countries it names, and those its towns lie in (Tripoli, Sirte).
     focus = _focus(supported_focus(focus_countries(toponyms, gaz), [r.candidate for r in resolved if r.toponym.role == "literal"]))
-    states = _states(resolved, gaz)
+    states = _states(resolved, gaz, focus)
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
@@ -81,9 +81,10 @@ def _home_forces(article: Article, named: list[ActorSpan], home_state: str | Non
     return spans
 
 
-def _states(resolved: list[Resolved], gaz: Gazetteer) -> dict[str, str]:
-    """ISO2 -> state actor id, for every country named, or whose capital is named."""
-    codes = {r.candidate.country for r in resolved if r.candidate.kind == "country"}
+def _states(resolved: list[Resolved], gaz: Gazetteer, focus: str | None) -> dict[str, str]:
+    """ISO2 -> state actor id, for every country named, or whose capital is named, and the home country
+    ("the junta's warplanes bombed Lashio": Myanmar's forces, though Myanmar is never named)."""
+    codes = {r.candidate.country for r in resolved if r.candidate.kind == "country"} | ({focus} if focus else set())
     codes |= {gaz.capitals[r.candidate.id] for r in resolved if r.candidate.id in gaz.capitals}
     return {iso2: state_actor_id(country.name) for iso2 in codes if (country := gaz.country(iso2)) is not None}
 
