@@ -44,7 +44,7 @@ _ARMED_NOUN = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
     r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
-_LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}"
+_LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}(?:,\s*)?"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
 _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
@@ -220,6 +220,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
     if trig.action in ("advance", "flee"):
         # "entered the city", "fled across the border": military only when an armed actor does it.
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
+    if trig.action == "deploy" and trig.text.lower().startswith("gather") and actor_type in ("unknown", "protesters", "civilians"):
+        return ["protest"]  # a crowd gathering is a protest, not a deployment
     if trig.action == "march":
         return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":
@@ -409,6 +411,8 @@ def _implicit_origin(ctx: Context, destinations: list[SentencePlace]) -> str | N
 def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlace]:
     """The first place after the trigger and those listed with it: "near Sanaa, the port city of Hodeidah and the
     northern stronghold of Saada, as well as targets around Taiz"."""
+    if len(following) > 1 and following[0].place.kind == "country" and re.fullmatch(r"['’]s?\s+", text[following[0].end : following[1].start]):
+        following = following[1:]  # "in Russia's Saratov region" happened in the region
     chosen = [following[0]]
     for sp in following[1:]:
         gap = text[chosen[-1].end : sp.start]

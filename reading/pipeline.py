@@ -22,7 +22,8 @@ READER_VERSION = "0.1.0"
 STATE_ROLES = ("metonymic", "modifier", "demonym")
 NON_STATE_NOUNS = frozenset(
     "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
-    "civilians protesters tribes tribal opposition militants fighters families refugees".lower().split()
+    "civilians protesters tribes tribal opposition militants fighters families refugees "
+    "airlines airways company companies firm firms bank banks".lower().split()
 )
 
 

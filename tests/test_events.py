@@ -256,3 +256,23 @@ def test_rebels_led_by_a_group_make_the_group_the_actor(read):
     s = read("Rebels led by Hayat Tahrir al-Sham entered Damascus on Sunday.")
     attacks = events_of(s, "attack")
     assert attacks and attacks[0].actor == "hts" and place_name(s, attacks[0].place) == "Damascus"
+
+
+def test_a_strike_in_a_countrys_named_region_is_placed_in_the_region(read):
+    s = read("Ukrainian drones struck an oil refinery in Russia's Saratov region on Thursday.")
+    assert {place_name(s, e.place) for e in events_of(s, "strike")} == {"Saratov"}
+
+
+def test_suspending_deliveries_of_artillery_shells_is_not_shelling(read):
+    s = read("France has suspended deliveries of artillery shells to Ukraine because of production delays.")
+    assert not events_of(s, "shelling")
+
+
+def test_protesters_gathering_is_a_protest_not_a_deployment(read):
+    s = read("Protesters gathered outside the parliament in Kyiv on Saturday.")
+    assert events_of(s, "protest") and not events_of(s, "deploy")
+
+
+def test_an_airline_named_by_its_country_is_not_that_state(read):
+    s = read("Ethiopian Airlines suspended flights to Gondar on Monday because of the fighting.")
+    assert "ethiopia" not in {e.actor for e in s.events}
