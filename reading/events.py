@@ -23,7 +23,8 @@ HISTORICAL_AFTER_DAYS = 31
 _PREMODIFIER = re.compile(r"^\s*(?:(?:a|an|the|its|their|air|drone|missile|rocket|military|deadly|fresh|new|retaliatory|heavy|suspected|alleged|artillery|army)\s+)*$", re.I)
 _AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^\W*|\b)(they|it|he|she|the group|the jihadists|the militants|the militia|the militias|the rebels|the insurgents)\b(?=(?:\s+\w+){0,3}\s*$)|^\W*(they|it|the group|the jihadists|the militants|the militias|the rebels|the insurgents)\b", re.I)
+_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents)"  # "the paramilitary group"
+_PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
 _PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
@@ -47,6 +48,7 @@ _ARMED_NOUN = re.compile(
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}(?:,\s*)?"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
 _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
+_LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*$", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
@@ -187,7 +189,9 @@ def _sentence_events(
 
 def _is_scenery(text: str, trig: Trigger) -> bool:
     """Words that look like an event but only describe the background of one."""
-    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or bool(_REFERENCE_BACK.search(text[: trig.start])) \
+    nominal = not trig.text.split()[0].lower().endswith("ed")  # "since the group seized the city" is a new fact
+    return _is_background_participle(text, trig) or _is_circumstance(text, trig) \
+        or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
 
 
@@ -323,7 +327,9 @@ def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: 
     if not match:
         return "unknown"
     word = (match.group(1) or match.group(2)).lower()
-    wanted = ctx.registry.group_nouns.get(word.removeprefix("the ").strip()) or ctx.registry.group_nouns.get(word)
+    noun = word.split()[-1]
+    wanted = ctx.registry.group_nouns.get(word.removeprefix("the ").strip()) or ctx.registry.group_nouns.get(word) \
+        or ctx.registry.group_nouns.get("the group" if noun == "group" else noun)
     wanted = wanted or ("rebel-group", "political-militia")
     for span in reversed([a for a in all_actors if a.start < sentence.start]):
         if ctx.actor_type.get(span.actor) in wanted:
@@ -416,8 +422,8 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     chosen = [following[0]]
     for sp in following[1:]:
         gap = text[chosen[-1].end : sp.start]
-        # "Goma, the largest city in North Kivu": a place after "in" locates the one before; it is not listed.
-        if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not gap.endswith(" in "):
+        # "Goma, the largest city in North Kivu", "Bara, north of El Obeid": the next place locates this one.
+        if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not _LOCATOR_END.search(gap):
             chosen.append(sp)
         else:
             break

@@ -276,3 +276,13 @@ def test_protesters_gathering_is_a_protest_not_a_deployment(read):
 def test_an_airline_named_by_its_country_is_not_that_state(read):
     s = read("Ethiopian Airlines suspended flights to Gondar on Monday because of the fighting.")
     assert "ethiopia" not in {e.actor for e in s.events}
+
+
+def test_a_town_located_north_of_another_is_not_a_second_event_site(read):
+    s = read("The army repelled an RSF assault on the town of Bara, north of El Obeid, on Tuesday.")
+    assert "El Obeid" not in {place_name(s, e.place) for e in events_of(s, "attack")}
+
+
+def test_the_paramilitary_group_seizing_the_city_is_the_group_named_before(read):
+    s = read("The Rapid Support Forces shelled El Obeid on Tuesday. Thousands fled El Fasher after the paramilitary group seized it in late October.")
+    assert actors_of(s, "seize") == {"rsf"}
