@@ -38,6 +38,10 @@ _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
 _DESTINATION = re.compile(r"\b(?:to|into|towards|toward)\s+$", re.I)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
+# "MOGADISHU -", "KYIV, 14 March (Reuters) -": where the story was filed, not where anything happened.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
+# "..., residents and officials said": the people a report cites are its sources, not a target.
+_SOURCE_AFTER = re.compile(r"^(?:\s+and\s+[\w\s]{0,30}?)?\s+(?:said|say|says|told|reported|added|according)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, are the possessor's armed men: "the junta's warplanes", "Haftar's fighters".
@@ -149,8 +153,8 @@ def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int
     found: dict[int, list[SentencePlace]] = {}
     for place in places:
         for m in place.mentions:
-            if m.role == "literal":
-                offset = article.sentences[m.sentence].start
+            offset = article.sentences[m.sentence].start
+            if m.role == "literal" and not _DATELINE.match(article.text[m.start : m.end + 4]):
                 found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
     return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
 
@@ -277,7 +281,8 @@ def _actor_target_span(
         return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
     chosen = premodifier or of_agent or agent or relative or subject
     actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
-    target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent), None)
+    target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
+                        and not _SOURCE_AFTER.match(text[e:])), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
 
 
@@ -363,7 +368,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     trig, text = draft.trigger, draft.sentence.text
     if draft.action in ("relocate", "withdraw", "deploy"):
         destinations = [sp for sp in places if sp.start >= trig.end and _DESTINATION.search(_lead_in(text, places, sp))]
-        origins = [sp for sp in places if sp.start >= trig.end and _ORIGIN.search(text[: sp.start])]
+        origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)
         if destinations:
             for sp in destinations:

@@ -65,7 +65,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
 _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
     r"government-backed forces|the army|the military|the junta|security forces|government troops|"
-    r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government)\b", re.I)
+    r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
+    r"the government(?! of\b))\b", re.I)
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:

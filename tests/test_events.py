@@ -286,3 +286,19 @@ def test_a_town_located_north_of_another_is_not_a_second_event_site(read):
 def test_the_paramilitary_group_seizing_the_city_is_the_group_named_before(read):
     s = read("The Rapid Support Forces shelled El Obeid on Tuesday. Thousands fled El Fasher after the paramilitary group seized it in late October.")
     assert actors_of(s, "seize") == {"rsf"}
+
+
+def test_the_dateline_city_is_not_where_the_event_happened(read):
+    s = read("MOGADISHU - Al-Shabab militants overran a military base near an unnamed hamlet on Wednesday.")
+    assert all(place_name(s, e.place) != "Mogadishu" for e in s.events)
+
+
+def test_people_cited_as_sources_are_not_the_target(read):
+    s = read("Al-Shabab militants overran a military base on Wednesday, residents and officials said.")
+    assert all(e.target != "civilians" for e in events_of(s, "seize"))
+
+
+def test_the_government_is_the_home_state_and_its_move_starts_in_its_own_clause(read):
+    s = read("Fighting in Somalia. The government said its forces had withdrawn to Jowhar and that reinforcements were sent from Mogadishu.")
+    moves = [e for e in s.events if e.action in ("relocate", "withdraw")]
+    assert moves and moves[0].actor == "somalia" and place_name(s, moves[0].origin) != "Mogadishu"
