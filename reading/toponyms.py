@@ -229,7 +229,7 @@ def _split_at_connectors(toks: list[Token], run: list[int]) -> list[list[int]]:
 
 
 def _is_arabic_article(word: str) -> bool:
-    return bool(re.match(r"^(al|el|ad|ar|as|ash|at|az|an)-[A-Z]", word))
+    return bool(re.match(r"^(al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|en|ul|ud|un)-[A-Z]", word))
 
 
 def _close(runs: list[list[int]], current: list[int], toks: list[Token]) -> None:
