@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluation.metrics import Score
 from geodata.distance import haversine_km
+from geodata.names import normalize
 from geodata.gazetteer import load
 from reading.actors import registry, state_actor_id
 from reading.model import Event, Situation
@@ -85,9 +86,15 @@ def _gold_place_name(situation: Situation, event: Event, gold: dict) -> str | No
     if place is None:
         return None
     near = [g for g in gold["places"] if _within(place.lat, place.lon, g) and _same_scale(place.kind, g["kind"])]
-    # The embassy is also within 10 km of Baghdad: a gold place of the same kind is the better match.
-    near.sort(key=lambda g: (g["kind"] != place.kind, float(haversine_km(place.lat, place.lon, g["lat"], g["lon"]))))
+    # The embassy is also within 10 km of Baghdad: a gold place of the same kind is the better match, and among
+    # those one of the same name (a palace placed at its city's centre may lie nearer the city's airport).
+    near.sort(key=lambda g: (g["kind"] != place.kind, not _same_name(place.name, g),
+                             float(haversine_km(place.lat, place.lon, g["lat"], g["lon"]))))
     return near[0]["canonical"] if near else f"unmatched:{place.name}"
+
+
+def _same_name(name: str, gold_place: dict) -> bool:
+    return normalize(name) in {normalize(gold_place["name"]), normalize(gold_place["canonical"])}
 
 
 def _same_scale(kind: str, gold_kind: str) -> bool:
