@@ -6,46 +6,89 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from intake.sidebar import article_inputs
 from layers import LAYERS
 from layers.figure import build_figure
-from layers.wording import format_published, place_name
+from layers.wording import actor_name, format_published, place_name
 from panels.militia import militia_panel
 from panels.places import places_panel
 from panels.posture import posture_panel
-from panels.render import escape_markdown, render_panel
+from panels.evidence import EvidenceView, evidence_view
+from panels.render import escape_markdown, render_evidence, render_panel
+from panels.risk import risk_panel
 from panels.timeline import timeline_panel
 from reading.model import Situation
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
-from sharing.viewstate import ViewState, from_query, to_query
+from sharing.export import csv_text, export_file_stem, geojson_text
+from sharing.flatmap import map_png
+from sharing.snapshot import snapshot_html
+from sharing.camera import reported_camera
+from sharing.viewstate import EARLIEST_DAY, LATEST_DAY, ViewState, from_query, to_query, with_camera, with_focus
+from store.database import InvalidArticleId, NotStored, Store, configured_path
+from store.situations import kept, read_and_keep
 
 # A saved situation document to show instead of reading the default article.
 SITUATION_ENV = "FLASHPOINT_SITUATION_JSON"
 
 
+@st.cache_resource
+def open_store(db_path: str) -> Store:
+    return Store(Path(db_path))
+
+
 @st.cache_data(show_spinner="Reading the article…")
-def load_situation(saved_path: str | None) -> tuple[Situation, str]:
-    """The situation to show and a phrase saying where it came from."""
+def load_situation(saved_path: str | None, article_id: str | None, db_path: str) -> tuple[Situation, str]:
+    """The situation to show and a phrase saying where it came from; raises NotStored (never cached) for an
+    article the store lacks. The default article goes through the store too, so its link works."""
     if saved_path:
         doc = json.loads(Path(saved_path).read_text(encoding="utf-8"))
         return Situation.from_dict(doc), f"saved situation {Path(saved_path).name}"
-    # Imported here: showing a saved situation needs neither the reader nor the default article.
+    store = open_store(db_path)
+    if article_id is not None:
+        stored = kept(store, article_id)
+        return stored.situation, stored.source
+    # Imported here: an article from the store needs no default article.
     from reading.default import default_article
-    from reading.pipeline import read_article
 
     default = default_article()
-    return read_article(default.article, published=default.published), default.origin
+    return read_and_keep(store, default.article, default.published, default.origin), default.origin
+
+
+def linked_situation() -> tuple[Situation, str]:
+    """The situation of the article the link names, or the default one (read_view then says why)."""
+    saved, db_path = os.environ.get(SITUATION_ENV) or None, str(configured_path())
+    linked = st.query_params.get_all("article")
+    if len(linked) == 1:
+        try:
+            return load_situation(saved, linked[0], db_path)
+        except (InvalidArticleId, NotStored):
+            pass
+    return load_situation(saved, None, db_path)
+
+
+def open_article(article_id: str) -> None:
+    """Show the article just read: it goes in the link, and what named the previous one's places and actors
+    (focus, chosen actors, camera) goes; layers and the other filters stay."""
+    st.query_params["article"] = article_id
+    for name in ("focus", "actor", "lat", "lon", "zoom"):
+        st.query_params.pop(name, None)
+    for key in ("focus", "actors"):
+        st.session_state.pop(key, None)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def map_figure(_situation: Situation, article_id: str, view_key: tuple[tuple[str, str], ...], _view: ViewState) -> go.Figure:
     """The map for a view, built once per (article, view): the base map alone is a megabyte of shapes."""
-    return build_figure(_situation, _view)
+    # Rebuilt from its dict, the first figure serialises exactly as the cached copies do. Streamlit keys the
+    # chart element on its JSON, and a changed key on the next rerun remounts the map and loses the user's pan.
+    return go.Figure(build_figure(_situation, _view).to_dict())
 
 
 def read_view(situation: Situation) -> tuple[ViewState, list[str]]:
@@ -57,6 +100,10 @@ def read_view(situation: Situation) -> tuple[ViewState, list[str]]:
     if view.focus is not None and situation.place(view.focus) is None:
         notices.append("The linked focused place is not in this article; no place is focused.")
         view = replace(view, focus=None)
+    unknown_actors = [a for a in view.actors if situation.actor(a) is None]
+    if unknown_actors:
+        notices.append(f"Ignored {len(unknown_actors)} linked actor(s) not in this article.")
+        view = replace(view, actors=tuple(a for a in view.actors if a not in unknown_actors))
     return view, notices
 
 
@@ -87,15 +134,64 @@ def sidebar(view: ViewState, situation: Situation) -> ViewState:
         st.multiselect("Event categories (none chosen: all)", CATEGORIES, key="categories")
         seed("actor_types", list(view.actor_types))
         st.multiselect("Actor types (none chosen: all)", ACTOR_TYPES, key="actor_types")
+        seed("actors", list(view.actors))
+        st.multiselect(
+            "Actors, as doer or target (none chosen: all)",
+            sorted((a.id for a in situation.actors), key=lambda actor_id: actor_name(situation, actor_id) or ""),
+            format_func=lambda actor_id: actor_name(situation, actor_id) or actor_id,
+            key="actors",
+        )
+        seed("dates", tuple(d for d in (view.date_from, view.date_to) if d is not None))
+        st.date_input(
+            "Event dates (empty: all)",
+            min_value=EARLIEST_DAY,
+            max_value=LATEST_DAY,
+            key="dates",
+            help="An event counts when any day its date can mean falls in the range (\"December 2019\" is 31 days). "
+            "Events with no known date are hidden while a range is set.",
+        )
     state = st.session_state
+    # A range picker holds one date while the second is being picked; only a whole range filters.
+    dates = tuple(state["dates"]) if len(state["dates"]) == 2 else (None, None)
     return replace(
-        view,
+        with_focus(view, state["focus"]),
         layers=tuple(layer_id for layer_id in LAYERS if state[f"layer.{layer_id}"]),
         show_historical=state["historical"],
-        focus=state["focus"],
         categories=tuple(c for c in CATEGORIES if c in state["categories"]),
         actor_types=tuple(t for t in ACTOR_TYPES if t in state["actor_types"]),
+        actors=tuple(state["actors"]),
+        date_from=dates[0],
+        date_to=dates[1],
     )
+
+
+def figure_view(view: ViewState) -> ViewState:
+    """The view the map is drawn with. While only the camera changes, the map keeps the camera it was drawn
+    with, so a pan the browser reports rewrites the link without redrawing the map (a redraw is a new chart
+    element in Streamlit, and would jump back). Any other change redraws it at the latest camera."""
+    opened = st.session_state.get("map_opened")
+    if opened is None or without_camera(opened) != without_camera(view):
+        opened = st.session_state["map_opened"] = view
+    return replace(view, lat=opened.lat, lon=opened.lon, zoom=opened.zoom)
+
+
+def without_camera(view: ViewState) -> ViewState:
+    return replace(view, lat=None, lon=None, zoom=None)
+
+
+def clicked_evidence(situation: Situation, points: list) -> EvidenceView | None:
+    """The evidence of the first clicked marker that stands for an event or a place."""
+    ids = (point.get("customdata") for point in points)
+    return next((found for item in ids if isinstance(item, str) and (found := evidence_view(situation, item))), None)
+
+
+def evidence_section(situation: Situation, view: ViewState, points: list) -> None:
+    st.subheader("Evidence")
+    found = clicked_evidence(situation, points) or evidence_view(situation, view.focus)
+    if found is None:
+        st.caption("Click a marker on the map, or focus a place, to read the sentences behind it.")
+        return
+    render_evidence(found)
 
 
 def share_link(query: dict[str, str]) -> str:
@@ -120,11 +216,32 @@ def headline(situation: Situation, origin: str) -> None:
         risk.caption(escape_markdown(f"at {place_name(situation, top.place) or top.place} · {top.score}/100"))
 
 
+def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, link: str) -> None:
+    """Downloads of the current view; each file is made when its button is clicked, not on every rerun."""
+    stem = export_file_stem(situation)
+    downloads = (
+        ("GeoJSON of the view", partial(geojson_text, situation, view, link), "geojson", "application/geo+json"),
+        ("CSV of the view", partial(csv_text, situation, view), "csv", "text/csv"),
+        ("HTML snapshot (opens offline)", partial(snapshot_html, situation, view, figure, link), "html", "text/html"),
+        ("PNG of the map", partial(map_png, figure), "png", "image/png"),
+    )
+    with st.sidebar:
+        st.header("Export this view")
+        for label, make, extension, mime in downloads:
+            st.download_button(label, make, f"{stem}.{extension}", mime, key=f"export.{extension}", on_click="ignore")
+
+
 def main() -> None:
     st.set_page_config(layout="wide", page_title="Flashpoint")
-    situation, origin = load_situation(os.environ.get(SITUATION_ENV) or None)
+    with st.sidebar:
+        read_now = article_inputs(open_store(str(configured_path())))
+    if read_now:
+        open_article(read_now)
+    situation, origin = linked_situation()
     view, notices = read_view(situation)
     view = sidebar(view, situation)
+    with st.sidebar:
+        view = with_camera(view, reported_camera())
     query = to_query(view)
     st.query_params.from_dict(query)
     st.sidebar.header("Share this view")
@@ -133,11 +250,17 @@ def main() -> None:
     for notice in notices:
         st.warning(escape_markdown(notice))
     headline(situation, origin)
-    figure = map_figure(situation, situation.article.id, tuple(sorted(query.items())), view)
-    st.plotly_chart(figure, key="map", config={"scrollZoom": True, "displaylogo": False})
-    for column, panel in zip(st.columns(2) + st.columns(2), (posture_panel, militia_panel, timeline_panel, places_panel)):
+    drawn = figure_view(view)
+    figure = map_figure(situation, situation.article.id, tuple(sorted(to_query(drawn).items())), drawn)
+    clicked = st.plotly_chart(
+        figure, key="map", on_select="rerun", selection_mode="points", config={"scrollZoom": True, "displaylogo": False}
+    )
+    export_buttons(situation, view, figure, share_link(query))
+    evidence_section(situation, view, clicked.selection.points)
+    panels = (risk_panel, posture_panel, militia_panel, timeline_panel, places_panel)
+    for column, panel in zip(st.columns(2) + st.columns(2) + st.columns(2), panels):
         with column:
-            render_panel(panel(situation))
+            render_panel(panel(situation, view))
 
 
 main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
@@ -12,7 +12,8 @@ from plotly.basedatatypes import BaseTraceType
 
 from layers import style
 from layers.wording import actor_type, event_phrase, event_status, format_date
-from reading.model import Event, Place, Situation
+from reading.dates import period
+from reading.model import Event, Place, Risk, Situation
 
 if TYPE_CHECKING:
     from sharing.viewstate import ViewState
@@ -77,17 +78,57 @@ def country_shapes(
     )
 
 
+def selected_events(situation: Situation, view: ViewState) -> list[Event]:
+    """The events a view shows, in reading order: the one selection that layers, panels and exports share."""
+    return [event for event in situation.events if is_selected(situation, view, event)]
+
+
 def events_in_view(situation: Situation, view: ViewState, category: str) -> list[Event]:
     """Events of one category that the view shows: current ones, and the rest only when asked."""
-    if view.categories and category not in view.categories:
-        return []
-    return [
-        event
-        for event in situation.events
-        if event.category == category
-        and (event.is_current or view.show_historical)
+    return [event for event in selected_events(situation, view) if event.category == category]
+
+
+def is_selected(situation: Situation, view: ViewState, event: Event) -> bool:
+    """Whether an event passes every filter of the view (an empty filter passes everything)."""
+    return (
+        (event.is_current or view.show_historical)
+        and (not view.categories or event.category in view.categories)
         and (not view.actor_types or actor_type(situation, event.actor) in view.actor_types)
-    ]
+        # As ACLED's actor filter does, an actor's events include those done to it.
+        and (not view.actors or event.actor in view.actors or event.target in view.actors)
+        and in_date_range(event, view)
+    )
+
+
+def in_date_range(event: Event, view: ViewState) -> bool:
+    """Whether any day the event's date can mean ("March 2024" is 31 days) falls in the view's range.
+
+    An undated event cannot be placed in a range, so a range hides it.
+    """
+    if view.date_from is None or view.date_to is None:
+        return True
+    days = period(event.date, event.date_precision)
+    return days is not None and days[1] >= view.date_from and days[0] <= view.date_to
+
+
+def risks_in_view(situation: Situation, view: ViewState) -> list[tuple[Risk, tuple[Event, ...]]]:
+    """Each assessed place with the drivers the view selects; places none of whose drivers pass are left out.
+
+    A score already weighs threatened and historical events down, so the historical toggle does not
+    hide them here: a place under threat keeps its risk.
+    """
+    selected = {e.id for e in selected_events(situation, replace(view, show_historical=True))}
+    kept = []
+    for risk in situation.risk:
+        drivers = tuple(e for d in risk.drivers if d in selected and (e := situation.event(d)) is not None)
+        if drivers:
+            kept.append((risk, drivers))
+    return kept
+
+
+def involves_place(event: Event, place_id: str | None) -> bool:
+    """Whether an event happens at, comes from or goes to a place."""
+    return place_id is not None and place_id in (event.place, event.origin, event.destination)
 
 
 def circle_ring(lat: float, lon: float, radius_km: float, points: int = 48) -> tuple[list[float], list[float]]:

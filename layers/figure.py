@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from layers import LAYERS, style
-from layers.base import LegendEntry, hover_lines
+from layers.base import EARTH_RADIUS_KM, LegendEntry, hover_lines
 from layers.basemap import basemap_trace
+from layers.places import RING_RADIUS_KM
 from reading.model import Place, Situation
 
 if TYPE_CHECKING:
@@ -26,6 +27,11 @@ LEGEND_WIDTH_PX = 290
 MAP_WIDTH_PX = 800
 WORLD_CAMERA = (25.0, 20.0, 1.0)
 MAX_FITTED_ZOOM = 8.0
+# How much ground around a focused place to show when the gazetteer gives no extent: for a site or a
+# town, the ring of about 50 km its events fan out on (base.FAN_OUT_DEGREES); for an area, what its
+# precision stands for.
+FOCUS_RADIUS_KM = {"site": 60.0, "near": 80.0, **RING_RADIUS_KM}
+MAX_FOCUS_ZOOM = 11.0
 # MapLibre's world is 512 px wide at zoom 0 (not the 256 px of raster tiles).
 WORLD_PX_AT_ZOOM_0 = 512
 
@@ -59,16 +65,17 @@ def build_figure(situation: Situation, view: ViewState) -> go.Figure:
 
 
 def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
-    """Centre and zoom: the link's when it has them, else the focused place, else fitted to the literal places."""
-    literal = [p for p in situation.places if p.role == "literal"]
-    # Fit to where things happen: sites, and areas that an event happens in or moves to. A country named
-    # once in passing ("a reference to the US") must not zoom the map out to half the world.
-    in_events = {pid for e in situation.events for pid in (e.place, e.origin, e.destination) if pid}
-    active = [p for p in literal if not p.is_area or p.id in in_events]
-    lat, lon, zoom = fitted_camera(active or literal)
+    """Centre and zoom: the link's when it has them, else the focused place's, else fitted to the literal places."""
     focus = situation.place(view.focus)
     if focus is not None:
-        lat, lon = focus.lat, focus.lon
+        lat, lon, zoom = focus_camera(focus)
+    else:
+        literal = [p for p in situation.places if p.role == "literal"]
+        # Fit to where things happen: sites, and areas that an event happens in or moves to. A country named
+        # once in passing ("a reference to the US") must not zoom the map out to half the world.
+        in_events = {pid for e in situation.events for pid in (e.place, e.origin, e.destination) if pid}
+        active = [p for p in literal if not p.is_area or p.id in in_events]
+        lat, lon, zoom = fitted_camera(active or literal)
     if view.has_centre:
         lat, lon = view.lat, view.lon
     return lat, lon, view.zoom if view.zoom is not None else zoom
@@ -80,14 +87,27 @@ def fitted_camera(places: Sequence[Place]) -> tuple[float, float, float]:
         return WORLD_CAMERA
     lats, lons = [p.lat for p in places], [p.lon for p in places]
     lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    zoom = span_zoom(lat, max(max(lons) - min(lons), 1.0), max(max(lats) - min(lats), 1.0))
+    return lat, lon, round(max(1.0, min(zoom, MAX_FITTED_ZOOM)), 2)
+
+
+def focus_camera(place: Place) -> tuple[float, float, float]:
+    """Centred on a place, close enough to show as much ground as its precision (or extent) stands for."""
+    radius_km = place.radius_km or FOCUS_RADIUS_KM.get(place.precision, FOCUS_RADIUS_KM["near"])
+    lat_span = 2 * math.degrees(radius_km / EARTH_RADIUS_KM)
+    lon_span = lat_span / max(math.cos(math.radians(place.lat)), 0.01)
+    zoom = span_zoom(place.lat, lon_span, lat_span)
+    return place.lat, place.lon, round(max(1.0, min(zoom, MAX_FOCUS_ZOOM)), 2)
+
+
+def span_zoom(lat: float, lon_span: float, lat_span: float) -> float:
+    """The web-mercator zoom at which a box of these spans (degrees) around `lat` fills the map."""
     # 40% margin so markers, labels and area rings at the edges stay inside the frame.
-    lon_span = max(max(lons) - min(lons), 1.0) * 1.4
-    lat_span = max(max(lats) - min(lats), 1.0) * 1.4 / math.cos(math.radians(lat))
-    zoom = min(
+    lon_span, lat_span = lon_span * 1.4, lat_span * 1.4 / math.cos(math.radians(lat))
+    return min(
         math.log2(MAP_WIDTH_PX * 360 / (WORLD_PX_AT_ZOOM_0 * lon_span)),
         math.log2(MAP_HEIGHT_PX * 180 / (WORLD_PX_AT_ZOOM_0 * lat_span)),
     )
-    return lat, lon, round(max(1.0, min(zoom, MAX_FITTED_ZOOM)), 2)
 
 
 def _focus_trace(place: Place) -> go.Scattermap:

@@ -1,4 +1,7 @@
-"""The risk layer: a graduated circle per assessed place, larger for a higher score, coloured by level."""
+"""The risk layer: a graduated circle per assessed place, larger for a higher score, coloured by level.
+
+Filters keep a place whose score rests on at least one selected event, and its hover names only those.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -6,9 +9,9 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from layers import style
-from layers.base import LayerOutput, LegendEntry, hover_lines
+from layers.base import LayerOutput, LegendEntry, hover_lines, risks_in_view
 from layers.wording import event_phrase
-from reading.model import Risk, Situation
+from reading.model import Event, Risk, Situation
 
 if TYPE_CHECKING:
     from sharing.viewstate import ViewState
@@ -20,27 +23,27 @@ def circle_size(score: int) -> float:
 
 
 def build(situation: Situation, view: ViewState) -> LayerOutput:
-    assessed = [(r, p) for r in situation.risk if (p := situation.place(r.place)) is not None]
+    assessed = [(r, p, d) for r, d in risks_in_view(situation, view) if (p := situation.place(r.place)) is not None]
     if not assessed:
         return LayerOutput()
     # Largest first, so smaller circles stay on top and can still be hovered.
-    assessed.sort(key=lambda rp: -rp[0].score)
+    assessed.sort(key=lambda rpd: -rpd[0].score)
     trace = go.Scattermap(
         name="risk",
-        lat=[p.lat for _, p in assessed],
-        lon=[p.lon for _, p in assessed],
+        lat=[p.lat for _, p, _ in assessed],
+        lon=[p.lon for _, p, _ in assessed],
         mode="markers",
         marker={
-            "size": [circle_size(r.score) for r, _ in assessed],
-            "color": [style.risk_colour(r.level) for r, _ in assessed],
+            "size": [circle_size(r.score) for r, _, _ in assessed],
+            "color": [style.risk_colour(r.level) for r, _, _ in assessed],
             "opacity": 0.4,
         },
-        hovertext=[_hover(situation, r, p.name) for r, p in assessed],
+        hovertext=[_hover(situation, r, p.name, d) for r, p, d in assessed],
         hoverinfo="text",
-        customdata=[r.place for r, _ in assessed],
+        customdata=[r.place for r, _, _ in assessed],
         showlegend=False,
     )
-    levels = sorted({r.level for r, _ in assessed}, key=_severity)
+    levels = sorted({r.level for r, _, _ in assessed}, key=_severity)
     legend = [LegendEntry("⬤", style.risk_colour(level), f"{level} risk (size: score of 100)") for level in levels]
     return LayerOutput((trace,), tuple(legend))
 
@@ -50,6 +53,5 @@ def _severity(level: str) -> int:
     return order.index(level) if level in order else len(order)
 
 
-def _hover(situation: Situation, risk: Risk, name: str) -> str:
-    drivers = [event_phrase(situation, e) for d in risk.drivers if (e := situation.event(d)) is not None]
-    return hover_lines(f"{name}: {risk.level} risk, {risk.score}/100", *(f"· {d}" for d in drivers))
+def _hover(situation: Situation, risk: Risk, name: str, drivers: tuple[Event, ...]) -> str:
+    return hover_lines(f"{name}: {risk.level} risk, {risk.score}/100", *(f"· {event_phrase(situation, e)}" for e in drivers))

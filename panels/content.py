@@ -1,10 +1,13 @@
 """What a panel holds: short lines that read like an analyst's notes, each with the sentences behind it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from layers.base import selected_events
 from layers.wording import sentence_text
 from reading.model import Event, Situation
+from sharing.viewstate import DEFAULT, ViewState
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class PanelLine:
     glyph: str = "•"
     colour: str = "#1A1A1A"
     group: str | None = None
+    focused: bool = False  # about the focused place: marked, and listed first in its group
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,20 @@ class Panel:
     title: str
     lines: tuple[PanelLine, ...]
     empty: str  # what the page says when there is nothing to list, and what to do next
+
+
+def listed_events(situation: Situation, view: ViewState = DEFAULT) -> list[Event]:
+    """The events panels list: the view's selection, background events included.
+
+    Panels mark background events as such, so the historical toggle thins only the map.
+    """
+    return selected_events(situation, replace(view, show_historical=True))
+
+
+def focused_first(lines: Sequence[PanelLine]) -> tuple[PanelLine, ...]:
+    """Lines about the focused place first within their group; groups keep their order and stay whole."""
+    rank = {group: i for i, group in enumerate(dict.fromkeys(line.group for line in lines))}
+    return tuple(sorted(lines, key=lambda line: (rank[line.group], not line.focused)))
 
 
 def event_evidence(situation: Situation, event: Event) -> Evidence:

@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 from layers import style
-from panels.content import Panel, PanelLine, event_evidence
+from layers.base import involves_place
+from panels.content import Panel, PanelLine, event_evidence, focused_first, listed_events
 from layers.wording import actor_name, actor_type, event_phrase, event_status, format_date
 from reading.model import Event, Situation
+from sharing.viewstate import DEFAULT, ViewState
 
 TITLE = "Militia activity"
 EMPTY = "The article reports no militia activity."
 CATEGORY = "militia-activity"
 
 
-def militia_panel(situation: Situation) -> Panel:
-    events = [e for e in situation.events if e.category == CATEGORY]
+def militia_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
+    events = [e for e in listed_events(situation, view) if e.category == CATEGORY]
     events.sort(key=lambda e: (actor_name(situation, e.actor) or "", not e.is_current, e.date or ""))
-    return Panel(TITLE, tuple(event_line(situation, e) for e in events), EMPTY)
+    return Panel(TITLE, focused_first([event_line(situation, e, view.focus) for e in events]), EMPTY)
 
 
-def event_line(situation: Situation, event: Event) -> PanelLine:
+def event_line(situation: Situation, event: Event, focus: str | None = None) -> PanelLine:
     """One event as a panel line; the timeline shares it so an event reads the same everywhere."""
     status = event_status(event)
     return PanelLine(
@@ -28,4 +30,5 @@ def event_line(situation: Situation, event: Event) -> PanelLine:
         glyph=style.action_glyph(event.action, current=event.is_current),
         colour=style.actor_type_colour(actor_type(situation, event.actor)),
         group=actor_name(situation, event.actor),
+        focused=involves_place(event, focus),
     )

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from layers import style
-from panels.content import Panel, PanelLine, sentence_evidence
+from panels.content import Panel, PanelLine, focused_first, sentence_evidence
 from reading.model import Place, Situation
+from sharing.viewstate import DEFAULT, ViewState
 
 TITLE = "Places"
 EMPTY = "The article names no places the reader could locate."
@@ -11,12 +12,13 @@ ON_MAP = "On the map"
 NOT_DRAWN = "Named, not drawn (a government, a modifier or a demonym)"
 
 
-def places_panel(situation: Situation) -> Panel:
+def places_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
+    """Every place, whatever the filters: they narrow events, and a place is where events may be."""
     ordered = sorted(situation.places, key=lambda p: (p.role != "literal", -len(p.mentions), p.name))
-    return Panel(TITLE, tuple(place_line(situation, p) for p in ordered), EMPTY)
+    return Panel(TITLE, focused_first([place_line(situation, p, view.focus) for p in ordered]), EMPTY)
 
 
-def place_line(situation: Situation, place: Place) -> PanelLine:
+def place_line(situation: Situation, place: Place, focus: str | None = None) -> PanelLine:
     mentions = len(place.mentions)
     found = (sentence_evidence(situation, m.sentence, m.text) for m in place.mentions)
     return PanelLine(
@@ -27,4 +29,5 @@ def place_line(situation: Situation, place: Place) -> PanelLine:
         glyph="◯" if place.is_area else "●",
         colour=style.AREA_COLOUR if place.is_area else style.PLACE_COLOUR,
         group=ON_MAP if place.role == "literal" else NOT_DRAWN,
+        focused=place.id == focus,
     )

@@ -2,19 +2,24 @@
 from __future__ import annotations
 
 from layers import style
-from panels.content import Evidence, Panel, PanelLine, event_evidence, sentence_evidence
+from layers.base import involves_place
+from panels.content import Evidence, Panel, PanelLine, event_evidence, focused_first, listed_events, sentence_evidence
 from layers.wording import actor_name, actor_type, place_name
 from reading.model import Posture, Situation
+from sharing.viewstate import DEFAULT, ViewState
 
 TITLE = "Coalition posture"
 EMPTY = "The article reports no change in any force's posture."
 
 
-def posture_panel(situation: Situation) -> Panel:
-    return Panel(TITLE, tuple(posture_line(situation, p) for p in situation.posture), EMPTY)
+def posture_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
+    """A force's line stays while any of its events passes the filters; one resting on no event, only unfiltered."""
+    listed = {e.id for e in listed_events(situation, view)}
+    shown = [p for p in situation.posture if (bool(listed & set(p.events)) if p.events else not view.narrows_events)]
+    return Panel(TITLE, focused_first([posture_line(situation, p, view.focus) for p in shown]), EMPTY)
 
 
-def posture_line(situation: Situation, posture: Posture) -> PanelLine:
+def posture_line(situation: Situation, posture: Posture, focus: str | None = None) -> PanelLine:
     events = [e for e_id in posture.events if (e := situation.event(e_id)) is not None]
     text = f"{actor_name(situation, posture.actor)} — {posture.status}: {posture.detail}"
     places = [n for loc in posture.locations if (n := place_name(situation, loc)) and n not in posture.detail]
@@ -29,6 +34,7 @@ def posture_line(situation: Situation, posture: Posture) -> PanelLine:
         current=any(e.is_current for e in events) or not events,
         glyph=style.action_glyph(events[0].action) if events else "•",
         colour=style.actor_type_colour(actor_type(situation, posture.actor)),
+        focused=focus in posture.locations or any(involves_place(e, focus) for e in events),
     )
 
 

@@ -9,7 +9,9 @@ import re
 
 import streamlit as st
 
+from layers.style import FOCUS_COLOUR
 from panels.content import Evidence, Panel, PanelLine
+from panels.evidence import EvidenceView, Passage
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
 # also disarms Streamlit's extensions ($math$, :colour[...], :emoji:).
@@ -42,6 +44,9 @@ def render_panel(panel: Panel) -> None:
 def render_line(line: PanelLine) -> None:
     text = escape_markdown(line.text)
     label = f"{glyph(line)} {text}" if line.current else f"{glyph(line)} *{text}*"
+    if line.focused:
+        # Marked by a word as well as a colour, so the focus reads without colour vision.
+        label = f':color[◉ focus]{{foreground="{FOCUS_COLOUR}"}} {label}'
     with st.expander(label):
         if line.detail:
             st.caption(escape_markdown(line.detail))
@@ -56,3 +61,31 @@ def quote(evidence: Evidence) -> str:
         mark = escape_markdown(evidence.mark)
         text = text.replace(mark, f"**{mark}**", 1)
     return f"> {text}\n>\n> — sentence {evidence.sentence}"
+
+
+def render_evidence(evidence: EvidenceView) -> None:
+    st.markdown(f"**{escape_markdown(evidence.title)}**")
+    st.caption(escape_markdown(evidence.detail))
+    for found in evidence.passages:
+        st.markdown(passage_markdown(found))
+        st.caption(f"sentence {found.sentence}")
+    if evidence.more:
+        st.caption(f"{evidence.more} more sentence{'s' if evidence.more != 1 else ''} name it.")
+
+
+def passage_markdown(found: Passage) -> str:
+    """The sentence in the text around it (grey), the words it is about bold on a highlight; all escaped."""
+    sentence = "".join(
+        f":orange-background[**{escape_markdown(text)}**]" if marked else _escape_keeping_edges(text)
+        for text, marked in found.pieces
+    )
+    before = f":gray[{escape_markdown(found.before)}] " if found.before else ""
+    after = f" :gray[{escape_markdown(found.after)}]" if found.after else ""
+    return before + sentence + after
+
+
+def _escape_keeping_edges(text: str) -> str:
+    """`escape_markdown` of a piece of a sentence, keeping the spaces that join it to the marked words."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + escape_markdown(text) + trail

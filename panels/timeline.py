@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from panels.content import Panel, PanelLine
+from panels.content import Panel, PanelLine, focused_first, listed_events
 from panels.militia import event_line
 from layers.wording import format_date
 from reading.model import Situation
+from sharing.viewstate import DEFAULT, ViewState
 
 TITLE = "Timeline"
 EMPTY = "The article reports no dated events."
@@ -14,18 +15,18 @@ CURRENT = "Current"
 BACKGROUND = "Background: historical, threatened, planned or denied"
 
 
-def timeline_panel(situation: Situation) -> Panel:
+def timeline_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
     # ISO dates sort as text; undated events go last within their group.
-    events = sorted(situation.events, key=lambda e: (not e.is_current, e.date is None, _negated(e.date)))
+    events = sorted(listed_events(situation, view), key=lambda e: (not e.is_current, e.date is None, _negated(e.date)))
     lines: list[PanelLine] = []
     for event in events:
-        line = event_line(situation, event)
+        line = event_line(situation, event, view.focus)
         lines.append(replace(
             line,
             text=f"{format_date(event.date, event.date_precision)}: {line.text}",
             group=CURRENT if event.is_current else BACKGROUND,
         ))
-    return Panel(TITLE, tuple(lines), EMPTY)
+    return Panel(TITLE, focused_first(lines), EMPTY)
 
 
 def _negated(date: str | None) -> tuple[int, ...]:

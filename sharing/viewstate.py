@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from layers import LAYERS
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
@@ -24,6 +25,11 @@ _FALSE = frozenset({"0", "false", "no", "off"})
 _STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
 _Reader = Callable[[str, list[str]], dict[str, object]]
 _RANGES: dict[str, tuple[float, float]] = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "zoom": (0.0, 22.0)}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The span a date filter may cover; the page's date picker offers the same.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+# More actors than any article names; a longer list is a crafted link, not a view.
+MAX_ACTORS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,9 @@ class ViewState:
     show_historical: bool = False
     categories: tuple[str, ...] = ()
     actor_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # actor ids; an event passes when its actor or its target is one of them
+    date_from: date | None = None  # first and last day shown, inclusive; both or neither
+    date_to: date | None = None
     lat: float | None = None
     lon: float | None = None
     zoom: float | None = None
@@ -43,6 +52,11 @@ class ViewState:
     @property
     def has_centre(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def narrows_events(self) -> bool:
+        """Whether any filter beyond the historical toggle is set."""
+        return bool(self.categories or self.actor_types or self.actors or self.date_from or self.date_to)
 
 
 DEFAULT = ViewState()
@@ -63,6 +77,7 @@ def from_query(params: Mapping[str, str | list[str]]) -> tuple[ViewState, list[s
         if name in values:
             fields.update(read(values[name], notices))
     fields = _whole_centre(fields, notices)
+    fields = _whole_date_range(fields, notices)
     return ViewState(**fields), notices
 
 
@@ -81,11 +96,43 @@ def to_query(view: ViewState) -> dict[str, str]:
         query["categories"] = ",".join(view.categories)
     if view.actor_types:
         query["actors"] = ",".join(view.actor_types)
+    if view.actors:
+        query["actor"] = ",".join(view.actors)
+    if view.date_from is not None:
+        query["from"] = view.date_from.isoformat()
+    if view.date_to is not None:
+        query["to"] = view.date_to.isoformat()
     for name in ("lat", "lon", "zoom"):
         number = getattr(view, name)
         if number is not None:
             query[name] = _format_number(number)
     return query
+
+
+def with_focus(view: ViewState, focus: str | None) -> ViewState:
+    """The view focused on a place; a new focus drops the camera, so the map frames the place."""
+    if focus == view.focus:
+        return view
+    return replace(view, focus=focus, lat=None, lon=None, zoom=None)
+
+
+def with_camera(view: ViewState, report: object) -> ViewState:
+    """The view with the camera the browser reported ({"lat", "lon", "zoom"}); a malformed report changes nothing.
+
+    The report comes from the page's script, so it is checked like a link's parameters.
+    """
+    if not isinstance(report, Mapping):
+        return view
+    try:
+        lat, lon, zoom = (float(report[name]) for name in ("lat", "lon", "zoom"))
+    except (KeyError, TypeError, ValueError):
+        return view
+    # MapLibre lets the world wrap: a centre east of 180° is the same place as one west of it.
+    lon = (lon + 180.0) % 360.0 - 180.0 if math.isfinite(lon) else lon
+    camera = {name: _in_range(name, value) for name, value in (("lat", lat), ("lon", lon), ("zoom", zoom))}
+    if None in camera.values():
+        return view
+    return replace(view, **camera)
 
 
 def _single_value(name: str, raw: str | list[str], notices: list[str]) -> str | None:
@@ -127,6 +174,34 @@ def _read_choices(field: str, label: str, valid: tuple[str, ...], *, keep_empty:
     return read
 
 
+def _read_ids(field: str, label: str) -> _Reader:
+    read_one = _read_id(field, label)
+
+    def read(value: str, notices: list[str]) -> dict[str, object]:
+        given = list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+        if len(given) > MAX_ACTORS:
+            notices.append(f"Ignored {label}: more than {MAX_ACTORS} given.")
+            return {}
+        chosen = tuple(v for v in given if read_one(v, notices))
+        return {field: chosen} if chosen else {}
+
+    return read
+
+
+def _read_day(field: str, name: str) -> _Reader:
+    def read(value: str, notices: list[str]) -> dict[str, object]:
+        try:
+            day = date.fromisoformat(value) if _ISO_DAY.fullmatch(value) else None
+        except ValueError:
+            day = None
+        if day is not None and EARLIEST_DAY <= day <= LATEST_DAY:
+            return {field: day}
+        notices.append(f"Ignored {name}={_quote(value)}: expected a date from {EARLIEST_DAY} to {LATEST_DAY} (YYYY-MM-DD).")
+        return {}
+
+    return read
+
+
 def _read_flag(value: str, notices: list[str]) -> dict[str, object]:
     if value.lower() in _TRUE:
         return {"show_historical": True}
@@ -145,13 +220,21 @@ def _read_number(field: str) -> _Reader:
         except ValueError:
             notices.append(f"Ignored {field}={_quote(value)}: not a number.")
             return {}
-        if not math.isfinite(number) or not low <= number <= high:
+        checked = _in_range(field, number)
+        if checked is None:
             notices.append(f"Ignored {field}={_quote(value)}: must be a number from {low:g} to {high:g}.")
             return {}
-        # Parse the formatted value so a view read from a link always writes the same link back.
-        return {field: float(_format_number(number))}
+        return {field: checked}
 
     return read
+
+
+def _in_range(field: str, number: float) -> float | None:
+    low, high = _RANGES[field]
+    if not math.isfinite(number) or not low <= number <= high:
+        return None
+    # The formatted value, so a view read from a link always writes the same link back.
+    return float(_format_number(number))
 
 
 def _whole_centre(fields: dict[str, object], notices: list[str]) -> dict[str, object]:
@@ -160,6 +243,20 @@ def _whole_centre(fields: dict[str, object], notices: list[str]) -> dict[str, ob
         notices.append("Ignored map centre: lat and lon must be given together.")
         return {k: v for k, v in fields.items() if k not in ("lat", "lon")}
     return fields
+
+
+def _whole_date_range(fields: dict[str, object], notices: list[str]) -> dict[str, object]:
+    """A date range needs both ends in order; half a range, or one that ends before it starts, is dropped."""
+    first, last = fields.get("date_from"), fields.get("date_to")
+    if first is None and last is None:
+        return fields
+    if first is None or last is None:
+        notices.append("Ignored date range: from and to must be given together.")
+    elif isinstance(first, date) and isinstance(last, date) and last < first:
+        notices.append(f"Ignored date range: 'to' ({last}) is before 'from' ({first}).")
+    else:
+        return fields
+    return {k: v for k, v in fields.items() if k not in ("date_from", "date_to")}
 
 
 def _format_number(number: float) -> str:
@@ -179,6 +276,9 @@ _READERS: dict[str, _Reader] = {
     "historical": _read_flag,
     "categories": _read_choices("categories", "categories", CATEGORIES, keep_empty=False),
     "actors": _read_choices("actor_types", "actor types", ACTOR_TYPES, keep_empty=False),
+    "actor": _read_ids("actors", "actor id"),
+    "from": _read_day("date_from", "from"),
+    "to": _read_day("date_to", "to"),
     "lat": _read_number("lat"),
     "lon": _read_number("lon"),
     "zoom": _read_number("zoom"),

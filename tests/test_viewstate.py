@@ -3,11 +3,24 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date, timedelta
 
 import pytest
 
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
-from sharing.viewstate import DEFAULT, LAYER_IDS, MAX_VALUE_CHARS, ViewState, from_query, to_query
+from sharing.viewstate import (
+    DEFAULT,
+    LAYER_IDS,
+    MAX_ACTORS,
+    MAX_VALUE_CHARS,
+    ViewState,
+    from_query,
+    to_query,
+    with_camera,
+    with_focus,
+)
+
+ACTOR_IDS = ("kataib-hezbollah", "us-forces", "germany", "saraya-al-fajr")
 
 
 def random_views(count: int, seed: int = 7) -> list[ViewState]:
@@ -19,6 +32,8 @@ def random_views(count: int, seed: int = 7) -> list[ViewState]:
     views = []
     for _ in range(count):
         centre = rng.random() < 0.5
+        first = date(2019, 1, 1) + timedelta(days=rng.randrange(800))
+        dated = rng.random() < 0.5
         views.append(ViewState(
             article=rng.choice([None, "sha256:" + "ab12" * 16]),
             layers=subset(LAYER_IDS),
@@ -26,6 +41,9 @@ def random_views(count: int, seed: int = 7) -> list[ViewState]:
             show_historical=rng.random() < 0.5,
             categories=subset(CATEGORIES),
             actor_types=subset(ACTOR_TYPES),
+            actors=subset(ACTOR_IDS),
+            date_from=first if dated else None,
+            date_to=first + timedelta(days=rng.randrange(60)) if dated else None,
             lat=rng.uniform(-90, 90) if centre else None,
             lon=rng.uniform(-180, 180) if centre else None,
             zoom=rng.choice([None, rng.uniform(0, 22), 0.0, 22.0]),
@@ -137,8 +155,78 @@ def test_streamlit_embedding_parameters_pass_without_notice():
 
 def test_from_query_never_raises_on_any_mix_of_odd_values():
     odd = ["", " ", "..", "%00", "\x00", "😀", "1e309", "-0", ",,,", "a" * 201, "places,places"]
-    names = ["article", "layers", "focus", "historical", "categories", "actors", "lat", "lon", "zoom", "??"]
+    names = ["article", "layers", "focus", "historical", "categories", "actors", "actor", "from", "to", "lat", "lon",
+             "zoom", "??"]
     for name, value in itertools.product(names, odd):
         view, notices = from_query({name: value})
         assert isinstance(view, ViewState) and isinstance(notices, list)
         assert to_query(from_query(to_query(view))[0]) == to_query(view)
+
+
+def test_actor_and_date_filters_read_from_a_link():
+    view, notices = from_query({"actor": "kataib-hezbollah,us-forces", "from": "2019-12-01", "to": "2020-01-07"})
+    assert notices == []
+    assert view.actors == ("kataib-hezbollah", "us-forces")
+    assert (view.date_from, view.date_to) == (date(2019, 12, 1), date(2020, 1, 7))
+    assert to_query(view) == {"actor": "kataib-hezbollah,us-forces", "from": "2019-12-01", "to": "2020-01-07"}
+
+
+@pytest.mark.parametrize("hostile", ["../../etc/passwd", "' OR 1=1 --", "a b", "<script>", "x/y"])
+def test_hostile_actor_ids_are_refused_and_the_good_ones_kept(hostile):
+    view, notices = from_query({"actor": f"us-forces,{hostile}"})
+    assert view.actors == ("us-forces",)
+    assert len(notices) == 1 and "not a valid id" in notices[0]
+
+
+def test_too_many_actors_are_refused_as_a_whole():
+    many = ",".join(f"a{i}" for i in range(MAX_ACTORS + 1))
+    view, notices = from_query({"actor": many})
+    assert view.actors == () and len(notices) == 1 and str(MAX_ACTORS) in notices[0]
+
+
+def test_repeated_actors_count_once():
+    assert from_query({"actor": "germany,germany"})[0].actors == ("germany",)
+
+
+@pytest.mark.parametrize("bad", ["2020-02-30", "2020-1-5", "20200105", "yesterday", "1e9", "1812-06-24", "2999-01-01",
+                                 "2020-01-05T00:00", "2020-01-05;DROP TABLE articles"])
+def test_malformed_dates_are_refused_with_a_notice_and_the_range_dropped(bad):
+    view, notices = from_query({"from": bad, "to": "2020-01-07"})
+    assert view.date_from is None and view.date_to is None
+    assert any("YYYY-MM-DD" in n for n in notices)
+
+
+def test_half_a_date_range_is_ignored():
+    view, notices = from_query({"from": "2020-01-01"})
+    assert view.date_from is None and "together" in notices[0]
+
+
+def test_a_range_ending_before_it_starts_is_ignored():
+    view, notices = from_query({"from": "2020-01-07", "to": "2020-01-01"})
+    assert (view.date_from, view.date_to) == (None, None) and "before" in notices[0]
+
+
+def test_a_new_focus_drops_the_camera_and_the_same_focus_keeps_it():
+    view = ViewState(focus="geonames:98182", lat=33.0, lon=44.0, zoom=6.0)
+    assert with_focus(view, "geonames:98182") == view
+    moved = with_focus(view, "geonames:95446")
+    assert moved.focus == "geonames:95446" and (moved.lat, moved.lon, moved.zoom) == (None, None, None)
+
+
+def test_a_reported_camera_is_rounded_like_a_link():
+    view = with_camera(DEFAULT, {"lat": 33.123456789, "lon": 44.987654321, "zoom": 6.55555})
+    assert (view.lat, view.lon, view.zoom) == (33.1235, 44.9877, 6.5556)
+    assert from_query(to_query(view))[0] == view
+
+
+def test_a_camera_east_of_the_date_line_wraps_into_range():
+    assert with_camera(DEFAULT, {"lat": 10, "lon": 190, "zoom": 3}).lon == -170.0
+
+
+@pytest.mark.parametrize("report", [None, "33,44,6", [33, 44, 6], {"lat": 33, "lon": 44}, {"lat": "x", "lon": 1, "zoom": 1},
+                                    {"lat": float("nan"), "lon": 1, "zoom": 1}, {"lat": 95, "lon": 1, "zoom": 1},
+                                    {"lat": 1, "lon": 1, "zoom": 40}, {"lat": None, "lon": 1, "zoom": 1},
+                                    {"lat": 1, "lon": float("inf"), "zoom": 1}])
+def test_a_malformed_camera_report_changes_nothing(report):
+    view = ViewState(lat=1.0, lon=2.0, zoom=3.0)
+    assert with_camera(view, report) == view

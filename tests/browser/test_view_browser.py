@@ -1,0 +1,169 @@
+"""The view in a real Chromium: filters and focus set in the sidebar, a pan and zoom with the mouse, and the
+URL that then carries all of it into a new browser session; clicking a marker opens its evidence.
+
+Nothing is mocked: the camera is read from MapLibre itself (`gd._fullLayout.map._subplot.map`) and
+from plotly's layout (`gd._fullLayout.map.center/zoom`), the filters from the sidebar widgets.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+from layers import LAYERS
+from layers.figure import focus_camera
+from panels.evidence import evidence_view
+from tests.browser.helpers import wait_for_map
+from tests.browser.test_dashboard_browser import (
+    assert_no_exception,
+    choose_focus,
+    focused_name,
+    layer_label,
+    literal_place,
+    new_session,
+    open_view,
+    query_of,
+    reference,  # noqa: F401  (a fixture: the reference brief read in-process)
+    sidebar,
+    wait_for_query,
+    wait_until_idle,
+)
+
+MAP = ".js-plotly-plot"
+
+_LIVE_CAMERA_JS = """
+(sel) => {
+  const gd = document.querySelector(sel);
+  const map = gd._fullLayout.map._subplot.map;
+  const c = map.getCenter();
+  return {lat: c.lat, lon: c.lng, zoom: map.getZoom(),
+          layout: {lat: gd._fullLayout.map.center.lat, lon: gd._fullLayout.map.center.lon, zoom: gd._fullLayout.map.zoom}};
+}
+"""
+
+# Where a (lon, lat) is on the screen, from MapLibre's own projection.
+_SCREEN_POINT_JS = """
+([sel, lon, lat]) => {
+  const map = document.querySelector(sel)._fullLayout.map._subplot.map;
+  const p = map.project([lon, lat]);
+  const box = map.getCanvas().getBoundingClientRect();
+  return [box.left + p.x, box.top + p.y];
+}
+"""
+
+
+def live_camera(page) -> dict:
+    return page.evaluate(_LIVE_CAMERA_JS, MAP)
+
+
+def actor_box(page):
+    return sidebar(page).get_by_test_id("stMultiSelect").filter(has_text="Actors, as doer or target")
+
+
+def chosen_actors(page) -> list[str]:
+    # Streamlit renders the tags twice (one copy measures overflow), hence the set.
+    return sorted({tag.get_attribute("aria-label") for tag in actor_box(page).locator("[data-tag]").all()})
+
+
+def pan_and_zoom(page) -> None:
+    """What a user does: drag the map, then turn the wheel over it."""
+    box = page.locator(MAP).bounding_box()
+    x, y = box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.5
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 140, y + 70, steps=10)
+    page.mouse.up()
+    page.mouse.wheel(0, -240)
+
+
+def evidence_text(page) -> str:
+    section = page.locator("xpath=//h3[normalize-space()='Evidence']/following::*[@data-testid='stMarkdownContainer'][1]")
+    return section.inner_text().strip()
+
+
+def test_filters_focus_and_camera_travel_in_the_link_to_a_new_session(streamlit_server, page, browser, reference):
+    baghdad = literal_place(reference, "Baghdad")
+    open_view(page, streamlit_server)
+
+    actors = actor_box(page).get_by_role("combobox")
+    actors.click()
+    actors.press_sequentially("Germany")
+    actors.press("Enter")
+    wait_for_query(page, lambda q: q.get("actor") == ["germany"])
+    wait_until_idle(page)
+    page.keyboard.press("Escape")
+    choose_focus(page, baghdad.name)
+    wait_for_query(page, lambda q: q.get("focus") == [baghdad.id])
+    wait_until_idle(page)
+    focused = live_camera(page)
+    assert abs(focused["lat"] - baghdad.lat) < 0.01 and abs(focused["lon"] - baghdad.lon) < 0.01
+    assert focused["zoom"] == pytest.approx(focus_camera(baghdad)[2], abs=1e-3)  # framed for a site, not the country
+
+    pan_and_zoom(page)
+    query = wait_for_query(page, lambda q: {"lat", "lon", "zoom"} <= set(q))
+    wait_until_idle(page)
+    moved = live_camera(page)
+    assert (float(query["lat"][0]), float(query["lon"][0]), float(query["zoom"][0])) == pytest.approx(
+        (moved["lat"], moved["lon"], moved["zoom"]), abs=1e-3)
+    assert abs(moved["lat"] - baghdad.lat) > 0.01 and moved["zoom"] != pytest.approx(focused["zoom"], abs=1e-3)
+    # The rerun that wrote the link left the user's camera where it was.
+    assert live_camera(page)["lat"] == pytest.approx(moved["lat"], abs=1e-6)
+    link = page.url
+    assert f"lat={query['lat'][0]}" in sidebar(page).get_by_test_id("stCode").inner_text().replace("\n", "")
+    assert query_of(link)["actor"] == ["germany"] and query_of(link)["focus"] == [baghdad.id]
+
+    with new_session(browser) as other:
+        open_view(other, link)
+        again = live_camera(other)
+        for camera in (again, again["layout"]):
+            assert (camera["lat"], camera["lon"], camera["zoom"]) == pytest.approx(
+                (moved["lat"], moved["lon"], moved["zoom"]), abs=1e-3)
+        assert chosen_actors(other) == ["Germany"]
+        assert focused_name(other) == baghdad.name
+        assert query_of(other.url) == query_of(link)
+        assert_no_exception(other)
+
+
+def test_a_layer_toggle_after_a_pan_keeps_the_users_camera(streamlit_server, page):
+    open_view(page, streamlit_server)
+    pan_and_zoom(page)
+    query = wait_for_query(page, lambda q: {"lat", "lon", "zoom"} <= set(q))
+    wait_until_idle(page)
+    page.wait_for_timeout(1000)  # the wheel's report, if it came after the drag's
+    moved = live_camera(page)
+
+    layer_label(page, LAYERS["risk"].title).click()
+    wait_for_query(page, lambda q: "layers" in q)
+    wait_until_idle(page)
+    wait_for_map(page)
+    after = live_camera(page)
+    # Redrawn at the camera the link carries (rounded to 4 decimals), not back at the fitted one.
+    assert (after["lat"], after["lon"], after["zoom"]) == pytest.approx((moved["lat"], moved["lon"], moved["zoom"]), abs=1e-3)
+    assert query_of(page.url)["zoom"] != query["zoom"] or query_of(page.url)["lat"] == query["lat"]
+
+
+@pytest.mark.parametrize(
+    ("item", "layers"),
+    [("geonames:99072", {"layers": "places"}), ("e19", {"layers": "militia", "historical": "1"})],
+    ids=["place", "event"],
+)
+def test_clicking_a_marker_shows_its_evidence(streamlit_server, page, reference, item, layers):
+    # Mosul, and the 2014 seizure of Mosul; close up, so no other marker shares the spot.
+    mosul = literal_place(reference, "Mosul")
+    expected = evidence_view(reference, item)
+    assert expected is not None and expected.passages
+    query = {**layers, "lat": mosul.lat, "lon": mosul.lon, "zoom": 9}
+    open_view(page, f"{streamlit_server}/?{urlencode(query)}")
+    assert "Click a marker" in page.get_by_test_id("stMain").inner_text()
+
+    x, y = page.evaluate(_SCREEN_POINT_JS, [MAP, mosul.lon, mosul.lat])
+    page.mouse.click(x, y)
+    page.get_by_test_id("stMain").get_by_text(expected.detail, exact=True).wait_for(state="visible")
+    wait_until_idle(page)
+    assert evidence_text(page) == expected.title
+    passage = expected.passages[0]
+    sentence = "".join(text for text, _ in passage.pieces)
+    shown = page.get_by_test_id("stMarkdownContainer").filter(has_text=sentence).first
+    marked = [text for text, is_marked in passage.pieces if is_marked]
+    assert [s.inner_text() for s in shown.locator("strong").all()] == marked
+    assert_no_exception(page)
