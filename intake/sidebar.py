@@ -6,6 +6,7 @@ Whatever is read goes through the store, so its id can go in the link. A refused
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
@@ -22,11 +23,15 @@ _Request = tuple[Callable[[], Article], str]  # how to make the article, and whe
 def article_inputs(store: Store) -> str | None:
     """Draw the inputs; returns the id of the article read on this run, if one was."""
     st.header("Article")
+    published = st.date_input(
+        "Published on", value=None, key="intake.published", format="YYYY-MM-DD",
+        help="Dates such as 'on Friday' or 'last week' are read against this day; without it they stay unresolved.",
+    )
     paste, upload, folder = st.tabs(["Paste", "Upload", "Folder"])
     # Every tab is drawn before anything is read, so no widget loses its state on the run that reads.
     requests = [_paste_request(paste), _upload_request(upload), _folder_request(folder)]
     request = next((r for r in requests if r is not None), None)
-    return _read(store, *request) if request else None
+    return _read(store, *request, published) if request else None
 
 
 def _paste_request(tab) -> _Request | None:
@@ -73,11 +78,11 @@ def _folder_request(tab) -> _Request | None:
     return None
 
 
-def _read(store: Store, make: Callable[[], Article], source: str) -> str | None:
+def _read(store: Store, make: Callable[[], Article], source: str, published: date | None) -> str | None:
     try:
         with st.spinner("Reading the article…", show_time=True):
             article = make()
-            read_and_keep(store, article, None, source)
+            read_and_keep(store, article, published, source)
     except UnreadableInput as refused:
         st.error(escape_markdown(f"{refused} The article shown is unchanged."))
         return None

@@ -116,3 +116,14 @@ def test_reading_a_new_article_drops_the_focus_and_actors_of_the_previous_one(db
     assert app.sidebar.selectbox(key="focus").value is None
     assert app.sidebar.multiselect(key="actors").value == []
     assert not app.warning
+
+
+def test_a_publication_date_given_with_pasted_text_resolves_its_relative_dates(db):
+    from datetime import date
+
+    app = opened()
+    app.sidebar.date_input(key="intake.published").set_value(date(2025, 3, 17)).run()
+    paste(app, PASTED)
+    stored = Store(db).get(content_id(PASTED))
+    assert stored.situation.article.published == "2025-03-17"
+    assert any(e.date == "2025-03-15" for e in stored.situation.events)  # "on Saturday" before Monday 17 March
