@@ -62,7 +62,7 @@ _REFERENCE_BACK = re.compile(
 _SITE_ANAPHOR = re.compile(
     r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy)\b", re.I)
-_CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,3}$", re.I)
+_CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
@@ -80,7 +80,13 @@ ANAPHORA_SENTENCES = 3  # how far back "the strikes" or "they" may point
 _STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
 _SIMPLE_PAST = re.compile(r"^\w+ed$|^(?:went|struck|fought|seized|overran|took|shot|blew|swore)$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_FATALITIES = re.compile(r"^\s*(?:at least |more than |some |about |around |nearly |up to )?(\d+|" + "|".join(_NUMBER_WORDS) + r"|a|an|dozens of)\b", re.I)
+_COUNT = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|a|an|dozens of|scores of|hundreds of)"
+_QUALIFIER = r"(?:at least |more than |some |about |around |nearly |up to |as many as )?"
+_FATALITIES = re.compile(r"^\s*(?:between\s+" + _COUNT + r"\s+and\s+" + _COUNT + "|" + _QUALIFIER + _COUNT
+                         + r"(?:\s*(?:to|-|–|or)\s*" + _COUNT + r")?)\b", re.I)
+# "At least 21 people were killed": the toll stated before a passive killing.
+_TOLL_BEFORE = re.compile(r"\b(" + _QUALIFIER + _COUNT + r"(?:\s+\w+){1,3}?)\s+(?:were|have been|had been|was)\s+(?:\w+ly\s+)?$", re.I)
+_VAGUE = {"dozens of": (24, 24, 99), "scores of": (40, 40, 99), "hundreds of": (200, 200, 999)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,7 @@ class _Draft:
     implicit: bool = False
     fatalities: Fatalities | None = None
     definite: bool = False  # "the attack": likely a reference back to an event already told
+    merged: bool = False  # folded into another draft as its toll
 
 
 def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]) -> tuple[Event, ...]:
@@ -484,20 +491,31 @@ def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
             draft.actor = cause.actor
             draft.places = draft.places or cause.places
             draft.date = draft.date or cause.date
-    return drafts
+            toll = _TOLL_BEFORE.search(draft.sentence.text[: draft.trigger.start])
+            if draft.action == "kill" and draft.target is None and toll:
+                # "At least 21 people were killed after militants stormed the hotel": the attack's toll.
+                cause.fatalities = cause.fatalities or _fatalities(toll.group(1))
+                draft.merged = True
+    return [d for d in drafts if not d.merged]
 
 
 def _fatalities(after: str) -> Fatalities | None:
+    """Deaths stated at the start of `after`: "at least 12", "between 10 and 15", "dozens of"."""
     match = _FATALITIES.match(after)
     if not match:
         return None
-    word = match.group(1).lower()
-    if word in ("a", "an"):
-        n = 1
-    elif word == "dozens of":
-        return Fatalities(24, 24, 99)
-    else:
-        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    counts = [_count(word) for word in match.groups() if word]
+    if len(counts) == 1:
+        return counts[0]
+    low, high = counts[0], counts[-1]
+    return Fatalities(low.low, low.low, high.high)  # a range: the lower figure is the best estimate, as ACLED does
+
+
+def _count(word: str) -> Fatalities:
+    word = word.lower()
+    if word in _VAGUE:
+        return Fatalities(*_VAGUE[word])
+    n = 1 if word in ("a", "an") else int(word.replace(",", "")) if word[0].isdigit() else _NUMBER_WORDS[word]
     return Fatalities(n, n, n)
 
 

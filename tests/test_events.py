@@ -302,3 +302,20 @@ def test_the_government_is_the_home_state_and_its_move_starts_in_its_own_clause(
     s = read("Fighting in Somalia. The government said its forces had withdrawn to Jowhar and that reinforcements were sent from Mogadishu.")
     moves = [e for e in s.events if e.action in ("relocate", "withdraw")]
     assert moves and moves[0].actor == "somalia" and place_name(s, moves[0].origin) != "Mogadishu"
+
+
+def test_a_toll_stated_before_a_passive_killing_is_the_attacks_toll(read):
+    s = read("At least 21 people were killed after al-Shabab militants stormed the Hayat Hotel in Mogadishu on Friday.")
+    assert not events_of(s, "kill")
+    assert events_of(s, "attack")[0].fatalities.best == 21
+
+
+def test_a_range_of_deaths_keeps_low_best_and_high(read):
+    s = read("The RSF shelled El Obeid on Tuesday, killing between 10 and 15 civilians.")
+    toll = events_of(s, "shelling")[0].fatalities
+    assert (toll.low, toll.best, toll.high) == (10, 10, 15)
+
+
+def test_a_toll_written_with_a_thousands_separator_is_a_number(read):
+    s = read("Gunmen attacked a village near Tillaberi on Sunday, killing 1,200 people.")
+    assert events_of(s, "attack")[0].fatalities.best == 1200
