@@ -83,6 +83,21 @@ def period(value: str | None, precision: str) -> tuple[date, date] | None:
     return first, last_day(first, precision)
 
 
+# A byline or dateline line: short, or led by the words news sites put before their publication date.
+_BYLINE = re.compile(r"^\s*(?:(?:published|updated|posted|first published)\b[^\n]{0,40}|[^\n]{0,30})$", re.I)
+BYLINE_LINES = 6
+
+
+def stated_publication(text: str) -> DateMention | None:
+    """A full date on a byline line near the top ("Published 7 January 2020", "March 14, 2025"): the day the
+    article was most likely published, for text pasted without one."""
+    for line in text.splitlines()[:BYLINE_LINES]:
+        days = [d for d in find_dates(line, None) if d.precision == "day"]
+        if days and _BYLINE.match(line[: days[0].start] + line[days[0].end :]):
+            return days[0]
+    return None
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in text, resolved; relative ones are skipped when there is no publication date."""
     found: list[DateMention] = []

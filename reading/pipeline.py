@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from geodata.gazetteer import Gazetteer, load
 from reading import article as article_mod
 from reading.actors import ActorSpan, Registry, registry, state_actor_id
 from reading.article import Article
+from reading.dates import stated_publication
 from reading.events import Context, code_events
 from reading.model import Actor, ActorMention, ArticleInfo, Place, ReaderInfo, Situation
 from reading.posture import summarise
@@ -32,6 +34,8 @@ def read_text(text: str, *, published: date | None = None, title: str | None = N
 
 
 def read_article(article: Article, *, published: date | None = None, gazetteer: Gazetteer | None = None) -> Situation:
+    if published is None:
+        article, published = _with_stated_publication(article)
     gaz = gazetteer or load()
     reg = registry()
     registered = _registered_spans(article, reg)
@@ -60,6 +64,15 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
         risk=score_places(events, places, actor_types, published),
         sentences=article.sentences,
     )
+
+
+def _with_stated_publication(article: Article) -> tuple[Article, date | None]:
+    """The date a byline states, when no publication date was given; the page says where it came from."""
+    stated = stated_publication(article.text)
+    if stated is None:
+        return article, None
+    notice = f"Publication date {stated.label()} taken from the article's byline; relative dates are read against it."
+    return replace(article, notices=(*article.notices, notice)), stated.first_day
 
 
 _HOME_FORCES = re.compile(

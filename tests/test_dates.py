@@ -51,3 +51,17 @@ def test_relative_dates_are_skipped_without_a_publication_date():
 
 def test_impossible_dates_are_ignored():
     assert find_dates("on 31 February 2020", None) == []
+
+
+def test_a_byline_date_is_the_stated_publication_day():
+    from reading.dates import stated_publication
+
+    text = "Strike hits Baghdad\nPublished 7 January 2020\nA drone struck a convoy on Friday."
+    assert stated_publication(text).value == "2020-01-07"
+
+
+def test_a_date_inside_a_sentence_is_not_taken_for_the_publication_day():
+    from reading.dates import stated_publication
+
+    text = "Strike hits Baghdad\nOn 3 January 2020 a US drone struck a convoy near the airport, officials said."
+    assert stated_publication(text) is None

@@ -319,3 +319,11 @@ def test_a_range_of_deaths_keeps_low_best_and_high(read):
 def test_a_toll_written_with_a_thousands_separator_is_a_number(read):
     s = read("Gunmen attacked a village near Tillaberi on Sunday, killing 1,200 people.")
     assert events_of(s, "attack")[0].fatalities.best == 1200
+
+
+def test_pasted_text_with_a_byline_date_resolves_on_saturday_against_it():
+    from reading.pipeline import read_text
+
+    s = read_text("Convoy hit near Kirkuk\nMarch 17, 2025\nA drone struck a militia convoy near Kirkuk on Saturday.")
+    assert s.article.published == "2025-03-17" and any("byline" in n for n in s.article.notices)
+    assert events_of(s, "strike")[0].date == "2025-03-15"
