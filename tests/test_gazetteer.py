@@ -70,3 +70,44 @@ def test_gazetteer_cache_exists_and_loads_again_quickly_in_a_new_process():
 def test_a_national_capital_outranks_a_namesake_village_in_the_focus_country():
     ranked = geocode("Baghdad", GeoContext(focus={"IR": 1.0}))
     assert ranked[0].country == "IQ" and ranked[0].kind == "city"
+
+
+def test_country_name_beats_a_same_name_town_in_an_american_story():
+    best = geocode("Lebanon", GeoContext(focus={"US": 1.0, "LB": 0.2}))[0]
+    assert best.kind == "country" and best.country == "LB"
+
+
+def test_a_town_beats_the_country_when_a_place_beside_it_is_named():
+    # Lebanon, Pennsylvania, with Harrisburg (40 km away) already placed in the article.
+    best = geocode("Lebanon", GeoContext(focus={"US": 1.0}, container="US", nearby=((40.27, -76.88),)))[0]
+    assert best.kind == "city" and best.country == "US"
+
+
+def test_short_ocean_name_is_the_ocean_even_in_an_american_story():
+    assert geocode("Atlantic", GeoContext(focus={"US": 1.0}))[0].kind == "water"
+
+
+def test_country_name_is_the_country_not_its_capital():
+    assert geocode("Mexico", GeoContext(focus={"MX": 1.0}))[0].kind == "country"
+
+
+def test_old_name_of_a_capital_does_not_earn_the_capital_bonus():
+    # Harare was once called Salisbury; in a British story Salisbury is the English city.
+    assert geocode("Salisbury", GeoContext(focus={"GB": 0.5}))[0].country == "GB"
+
+
+def test_counties_of_the_same_name_prefer_the_more_populous():
+    best = geocode("Orange County")[0]
+    assert best.country == "US" and haversine_km(best.lat, best.lon, 33.7, -117.8) < 60
+
+
+def test_british_counties_are_found_by_their_bare_names():
+    for name in ("Kent", "Hampshire", "Fife"):
+        best = geocode(name, GeoContext(focus={"GB": 1.0}))[0]
+        assert best.country == "GB" and best.kind == "region", name
+
+
+def test_large_province_point_is_the_middle_of_its_extent_not_of_its_coastal_towns():
+    queensland = next(c for c in geocode("Queensland") if c.kind == "admin1")
+    assert haversine_km(queensland.lat, queensland.lon, -27.47, 153.03) > 700  # not by Brisbane, where towns crowd
+    assert haversine_km(queensland.lat, queensland.lon, -22.0, 145.0) < 400  # near the state's middle

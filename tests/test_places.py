@@ -185,3 +185,53 @@ def test_a_site_with_no_town_beside_it_is_not_placed(read):
 def test_deir_ez_zor_is_read_whole_with_its_ez_article(read):
     s = read("Jets struck sites around Deir ez-Zor on Friday.")
     assert any(p.name == "Deir ez-Zor" and p.role == "literal" for p in s.places)
+
+
+def test_town_after_a_state_abbreviation_is_placed_in_that_state(read):
+    s = read("PARIS, Ill. — Farmers in Paris, Ill., met on Friday.")
+    paris = next(p for p in s.places if p.name == "Paris")
+    assert haversine_km(paris.lat, paris.lon, 39.61, -87.70) < 30
+
+
+def test_a_list_after_a_comma_is_not_a_container(read):
+    s = read("After stops in Washington, New York and Boston, the prince flew home.")
+    washington = next(p for p in s.places if p.mentions[0].text == "Washington")
+    assert haversine_km(washington.lat, washington.lon, 38.9, -77.04) < 30
+
+
+def test_demonym_inside_an_organisation_name_means_the_country(read):
+    s = read("By Peter Goffin, The Canadian Press.")
+    assert [p.kind for p in s.places if p.mentions[0].text == "Canadian"] == ["country"]
+
+
+def test_arab_and_english_resolve_to_their_region(read):
+    s = read("Arab leaders met on Monday. She lives in the English city of Salisbury.")
+    by_text = {m.text: p for p in s.places for m in p.mentions}
+    assert by_text["Arab"].id == "region:arabian-peninsula"
+    assert by_text["English"].name == "England"
+
+
+def test_a_lone_name_that_speaks_is_a_person_throughout_the_article(read):
+    s = read("\u201cWe just plant that seed,\u201d Bowen says. A big part of why Bowen thinks the residents agree is money.")
+    assert not any(p.name == "Bowen" for p in s.places)
+
+
+def test_a_name_after_a_title_with_a_stop_is_a_person(read):
+    s = read("The firm was obliged to supervise Mr. Heiden. Heiden later left the firm.")
+    assert not any(p.name == "Heiden" for p in s.places)
+
+
+def test_a_place_after_at_stays_a_place_where_a_namesake_speaks(read):
+    s = read("Heathrow said flights were late. Passengers waited for hours at Heathrow on Saturday.")
+    assert any(m.text == "Heathrow" for p in s.places for m in p.mentions)
+
+
+def test_seat_of_government_speaking_is_metonymic_and_visited_is_literal(read):
+    s = read("The White House announced new tariffs. Protesters gathered outside the White House.")
+    roles = [m.role for p in s.places if p.id == "facility:white-house" for m in p.mentions]
+    assert roles == ["metonymic", "literal"]
+
+
+def test_dotted_province_abbreviation_is_a_place(read):
+    s = read("In B.C., up to 20 centimetres of snow is expected.")
+    assert any(p.name == "British Columbia" for p in s.places)
