@@ -56,6 +56,19 @@ def live_camera(page) -> dict:
     return page.evaluate(_LIVE_CAMERA_JS, MAP)
 
 
+def settled_camera_query(page) -> dict[str, list[str]]:
+    """The link once it carries the camera the map shows: a wheel zoom still animates for a moment after the
+    last input, and the page reports the camera where the map comes to rest."""
+    def agrees(query: dict[str, list[str]]) -> bool:
+        if not {"lat", "lon", "zoom"} <= set(query):
+            return False
+        live = live_camera(page)
+        return (float(query["lat"][0]), float(query["lon"][0]), float(query["zoom"][0])) == pytest.approx(
+            (live["lat"], live["lon"], live["zoom"]), abs=1e-3)
+
+    return wait_for_query(page, agrees)
+
+
 def actor_box(page):
     return sidebar(page).get_by_test_id("stMultiSelect").filter(has_text="Actors, as doer or target")
 
@@ -100,7 +113,7 @@ def test_filters_focus_and_camera_travel_in_the_link_to_a_new_session(streamlit_
     assert focused["zoom"] == pytest.approx(focus_camera(baghdad)[2], abs=1e-3)  # framed for a site, not the country
 
     pan_and_zoom(page)
-    query = wait_for_query(page, lambda q: {"lat", "lon", "zoom"} <= set(q))
+    query = settled_camera_query(page)
     wait_until_idle(page)
     moved = live_camera(page)
     assert (float(query["lat"][0]), float(query["lon"][0]), float(query["zoom"][0])) == pytest.approx(
@@ -127,7 +140,7 @@ def test_filters_focus_and_camera_travel_in_the_link_to_a_new_session(streamlit_
 def test_a_layer_toggle_after_a_pan_keeps_the_users_camera(streamlit_server, page):
     open_view(page, streamlit_server)
     pan_and_zoom(page)
-    query = wait_for_query(page, lambda q: {"lat", "lon", "zoom"} <= set(q))
+    query = settled_camera_query(page)
     wait_until_idle(page)
     page.wait_for_timeout(1000)  # the wheel's report, if it came after the drag's
     moved = live_camera(page)
