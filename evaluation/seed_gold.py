@@ -117,6 +117,9 @@ def actor_id(name: str) -> str:
     plain = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
     entry = registry().lookup(plain)
     if entry is not None:
-        return entry.id
+        # Scored as the reader codes it: a national army or a person stands for whom they act for.
+        principal = registry().principal(entry.id)
+        state = load().country(principal.split(":", 1)[1]) if principal.startswith("country:") else None
+        return state_actor_id(state.name) if state else principal
     country = next((m.candidate for m in load().lookup(plain) if m.candidate.kind == "country"), None)
     return state_actor_id(country.name if country else plain)

@@ -21,7 +21,7 @@ class ActorEntry:
     type: str
     country: str | None
     aliases: tuple[str, ...]
-    affiliation: str | None = None  # a person acts for this actor ("country:US" for a state)
+    affiliation: str | None = None  # a person or national army acts for this actor ("country:US" for a state)
     generic: bool = False  # "protesters", "Shia militias": a kind of actor more than a named one
     coalition: bool = False
     members: tuple[str, ...] = ()  # a coalition's member actors: entry ids or "country:XX"
@@ -55,6 +55,18 @@ class Registry:
         """The entry a free-text actor name refers to (used when scoring against annotations)."""
         actor_id = self.alias_to_id.get(_alias_key(name))
         return self.entries.get(actor_id) if actor_id else None
+
+    def principal(self, actor_id: str) -> str:
+        """Whom an actor acts for, followed to the end: Min Aung Hlaing -> the Tatmadaw -> "country:MM"; an actor
+        with no affiliation acts for itself."""
+        seen: set[str] = set()
+        while actor_id not in seen:
+            seen.add(actor_id)
+            entry = self.entries.get(actor_id)
+            if entry is None or not entry.affiliation:
+                return actor_id
+            actor_id = entry.affiliation
+        return actor_id
 
 
 def state_actor_id(country_name: str) -> str:

@@ -25,6 +25,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month-day", rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:19|20)\d\d)"),
         ("month-year", rf"\b{_MONTH}\s+{_YEAR}"),
         ("part-month", r"\b(early|mid|late|end of|beginning of)[\s-]+" + _MONTH + r"\b"),
+        ("month", r"\b(?:in|since|during|until|through|by|last|this|from)\s+" + _MONTH + r"\b(?![\s.,]*\d)"),
         ("weekday", r"\b(?:on|last|this|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
         ("relative", r"\b(yesterday|today|last night|last week|last month|last year|this week|earlier this week)\b"),
         ("year", rf"\b(?:in|since|during|of|by|until|before|after|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?{_YEAR}\b|^\s*{_YEAR}\b|\bthe\s+{_YEAR}\s+\w+"),
@@ -132,8 +133,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
             return _day(_before(published, MONTHS[g[1].lower()], int(g[0])), m)
         if kind == "month-day":
             return _day(_before(published, MONTHS[g[0].lower()], int(g[1])), m)
-        if kind == "part-month":
-            month = MONTHS[g[1].lower()]
+        if kind in ("part-month", "month"):
+            month = MONTHS[g[-1].lower()]
             year = published.year if month <= published.month else published.year - 1
             return _month(year, month, m)
         if kind == "weekday":

@@ -63,8 +63,10 @@ _SITE_ANAPHOR = re.compile(
     r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy)\b", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+", re.I)
-_TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:\w+\s+){0,2}$", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+|,\s*and\s+|;\s*", re.I)
+# "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
+# into Khan Younis" names a force and is news in its own right.
+_TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
@@ -275,10 +277,11 @@ def _actor_target_span(
         or any(e == trig.start - 1 and _ADJECTIVE.search(a.text) for a, s, e in before)  # "Ukrainian shelling"
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
-    candidates = [(a, s, e) for a, s, e in before if (not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
-                  and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
     boundary = max((m.end() for m in _CLAUSE_START.finditer(text, 0, trig.start)), default=0)
+    candidates = [(a, s, e) for a, s, e in before
+                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
+                  and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     subject = next((a for a, s, e in candidates if s >= boundary), None) or next((a for a, s, e in candidates), None)
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
@@ -321,13 +324,12 @@ def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list
 
 
 def _acting_for(ctx: Context, actor_id: str) -> str:
-    """A person named as the actor acts for a state or a group (Trump for the US)."""
-    entry = ctx.registry.entries.get(actor_id)
-    if entry is None or entry.type != "person" or not entry.affiliation:
-        return actor_id
-    if entry.affiliation.startswith("country:"):
-        return ctx.states.get(entry.affiliation.split(":", 1)[1], actor_id)
-    return entry.affiliation
+    """A person named as the actor acts for a state or a group (Trump for the US); so does a national army
+    named by its own name (the IDF for Israel)."""
+    principal = ctx.registry.principal(actor_id)
+    if principal.startswith("country:"):
+        return ctx.states.get(principal.split(":", 1)[1], actor_id)
+    return principal
 
 
 def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: list[ActorSpan]) -> str:
@@ -357,7 +359,8 @@ def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_acto
         return None
     said_at = sentence.start + says[-1].start()
     speakers = [a for a in all_actors if sentence.start <= a.start and a.end <= said_at]
-    return speakers[-1].actor if speakers else None
+    # A speaker we cannot name ("the UN agency said it had…") is still the speaker, not the last armed group.
+    return speakers[-1].actor if speakers else "unknown"
 
 
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:

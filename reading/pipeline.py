@@ -44,7 +44,10 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     places = group_places(resolved)
     # The country the article is about: the countries it names, and those its towns lie in (Tripoli, Sirte).
     focus = _focus(supported_focus(focus_countries(toponyms, gaz), [r.candidate for r in resolved if r.toponym.role == "literal"]))
-    states = _states(resolved, gaz, focus)
+    armies = {s.actor: iso2 for s in registered if (iso2 := _army_of(reg, s.actor))}
+    states = _states(resolved, gaz, {focus, *armies.values()} - {None})
+    # "The IDF said" and "Israeli forces" are one actor: a national army named by its own name is its state.
+    registered = [replace(s, actor=states[armies[s.actor]]) if s.actor in armies else s for s in registered]
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
@@ -96,10 +99,18 @@ def _home_forces(article: Article, named: list[ActorSpan], home_state: str | Non
     return spans
 
 
-def _states(resolved: list[Resolved], gaz: Gazetteer, focus: str | None) -> dict[str, str]:
-    """ISO2 -> state actor id, for every country named, or whose capital is named, and the home country
-    ("the junta's warplanes bombed Lashio": Myanmar's forces, though Myanmar is never named)."""
-    codes = {r.candidate.country for r in resolved if r.candidate.kind == "country"} | ({focus} if focus else set())
+def _army_of(reg: Registry, actor_id: str) -> str | None:
+    """The ISO2 of the state a national army acts for (the IDF: IL); None for anyone else, persons included."""
+    entry = reg.entries.get(actor_id)
+    principal = reg.principal(actor_id)
+    return principal.split(":", 1)[1] if entry and entry.type != "person" and principal.startswith("country:") else None
+
+
+def _states(resolved: list[Resolved], gaz: Gazetteer, implied: set[str]) -> dict[str, str]:
+    """ISO2 -> state actor id, for every country named, or whose capital is named, and those implied: the home
+    country ("the junta's warplanes bombed Lashio": Myanmar's forces, though Myanmar is never named) and the
+    states of national armies named by their own names."""
+    codes = {r.candidate.country for r in resolved if r.candidate.kind == "country"} | implied
     codes |= {gaz.capitals[r.candidate.id] for r in resolved if r.candidate.id in gaz.capitals}
     return {iso2: state_actor_id(country.name) for iso2 in codes if (country := gaz.country(iso2)) is not None}
 

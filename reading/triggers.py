@@ -22,14 +22,14 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
-    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
+    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
                r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
-    ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)? into|advanc(?:ed|es|ing) (?:on|into|towards)|"
+    ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into)"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),

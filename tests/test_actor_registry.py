@@ -162,7 +162,7 @@ def actor_ids(situation) -> set[str]:
         ("ISCAP fighters killed 30 villagers near Beni.", "adf"),
         ("The Special Deterrence Force detained a brigade commander at Mitiga airport.", "special-deterrence-force"),
         ("The Russian Volunteer Corps said it had crossed into the Belgorod region.", "russian-volunteer-corps"),
-        ("The IDF said it had struck positions in southern Lebanon.", "idf"),
+        ("The IDF said it had struck positions in southern Lebanon.", "israel"),
     ],
 )
 def test_a_sentence_naming_a_registered_actor_finds_it(read, text, actor_id):

@@ -178,7 +178,7 @@ def test_fighters_from_a_group_make_the_group_the_actor(read):
 
 def test_fighting_between_two_forces_codes_both_sides(read):
     s = read("Heavy fighting between the Rapid Support Forces and the Sudanese army continued near Khartoum airport.")
-    assert actors_of(s, "clash") == {"rsf", "saf"}
+    assert actors_of(s, "clash") == {"rsf", "sudan"}  # the Sudanese army acts for the state, as ACLED codes it
 
 
 def test_possessor_of_armed_men_is_the_actor(read):
@@ -327,3 +327,8 @@ def test_pasted_text_with_a_byline_date_resolves_on_saturday_against_it():
     s = read_text("Convoy hit near Kirkuk\nMarch 17, 2025\nA drone struck a militia convoy near Kirkuk on Saturday.")
     assert s.article.published == "2025-03-17" and any("byline" in n for n in s.article.notices)
     assert events_of(s, "strike")[0].date == "2025-03-15"
+
+
+def test_a_national_army_named_by_its_own_name_is_its_state(read):
+    s = read("Israeli jets struck Rafah on Monday. The IDF said its troops had killed ten militants in Khan Younis.")
+    assert actors_of(s, "kill") == {"israel"} and "idf" not in {a.id for a in s.actors}
