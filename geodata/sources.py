@@ -78,6 +78,8 @@ def cities() -> Iterator[Entry]:
     """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
     for row in _cities1000().values():
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
+        if row["countrycode"] in ARABIC_NAMES:
+            names += [bare for bare in map(_without_article, names) if bare and bare not in names]
         yield (
             Candidate(
                 id=f"geonames:{row['geonameid']}",
@@ -91,6 +93,18 @@ def cities() -> Iterator[Entry]:
             tuple(names),
             "city",
         )
+
+
+# News often drops the Arabic article: "Qamishli" for Al Qāmishlī, "Qaim" for Al Qā’im, "Raqqa" for Ar Raqqah.
+# Only where place names are Arabic: "El Paso" keeps its Spanish article.
+ARABIC_NAMES = frozenset("DZ BH DJ EG IQ IL JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN AE YE EH".split())
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ad-|ed|en|er|es|et|ez)[\s\-‐]+(?=\S{4,}$)", re.I)
+
+
+def _without_article(name: str) -> str | None:
+    """The name without a leading Arabic article, as a further alternate spelling (never a town's own name)."""
+    bare = _LEADING_ARTICLE.sub("", name)
+    return bare if bare != name and bare[:1].isupper() else None
 
 
 @cache

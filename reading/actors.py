@@ -84,7 +84,8 @@ def _alias_pattern(aliases: set[str]) -> re.Pattern[str]:
     position. Aliases are merged into a character trie, so matching costs the same with 50 aliases or 2,000."""
     long = _trie_regex({a.lower() for a in aliases if len(a) > 4})
     short = _trie_regex({a for a in aliases if len(a) <= 4})
-    return re.compile(r"(?<![\w-])(?:(?i:" + long + ")|" + short + r")(?![\w-])")
+    # "Hamas-run", "Houthi-held": an alias before a hyphenated participle is still the actor; "IS-K" is not IS.
+    return re.compile(r"(?<![\w-])(?:(?i:" + long + ")|" + short + r")(?!\w)(?!-[A-Z0-9])")
 
 
 def _trie_regex(words: set[str]) -> str:

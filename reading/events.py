@@ -73,7 +73,8 @@ _MEMBERS_OF = re.compile(
     r"^\W*(?:\w+\s+){0,3}(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
     r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to|led by|commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
-_BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained)\b", re.I)
+_BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained|run|held|controlled|"
+                     r"occupied|affiliated|inspired)\b", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.

@@ -333,7 +333,7 @@ def _run_toponyms(
         if _is_name(rest, gaz, common, single=False, opener=False) and _country_of(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
-    if hyphen:
+    if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed" say who (modifier).
         located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
         found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "literal" if located else "modifier"))

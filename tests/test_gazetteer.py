@@ -111,3 +111,9 @@ def test_large_province_point_is_the_middle_of_its_extent_not_of_its_coastal_tow
     queensland = next(c for c in geocode("Queensland") if c.kind == "admin1")
     assert haversine_km(queensland.lat, queensland.lon, -27.47, 153.03) > 700  # not by Brisbane, where towns crowd
     assert haversine_km(queensland.lat, queensland.lon, -22.0, 145.0) < 400  # near the state's middle
+
+
+def test_an_arab_town_is_found_without_its_article_but_a_spanish_one_is_not():
+    gaz = load()
+    assert any(m.candidate.name == "Al Qāmishlī" for m in gaz.lookup("Qamishli"))
+    assert not any(m.candidate.name == "El Paso" and m.candidate.country == "US" for m in gaz.lookup("Paso"))

@@ -235,3 +235,8 @@ def test_seat_of_government_speaking_is_metonymic_and_visited_is_literal(read):
 def test_dotted_province_abbreviation_is_a_place(read):
     s = read("In B.C., up to 20 centimetres of snow is expected.")
     assert any(p.name == "British Columbia" for p in s.places)
+
+
+def test_hamas_run_is_the_group_not_a_german_town(read):
+    s = read("Air strikes killed 31 people in Rafah, the health ministry in the Hamas-run territory said.")
+    assert all(p.country != "DE" for p in s.places) and any(a.id == "hamas" for a in s.actors)
