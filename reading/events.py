@@ -42,6 +42,7 @@ _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
 # "..., residents and officials said": the people a report cites are its sources, not a target.
 _SOURCE_AFTER = re.compile(r"^(?:\s+and\s+[\w\s]{0,30}?)?\s+(?:said|say|says|told|reported|added|according)\b", re.I)
+_BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, are the possessor's armed men: "the junta's warplanes", "Haftar's fighters".
@@ -385,7 +386,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
             for sp in destinations:
                 used.add(sp.place.id)
             return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
-    following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used]
+    following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
+                 and not _BORDER_OF.match(text[sp.end :])]  # "near the Bangladesh border" locates, it is not the site
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier

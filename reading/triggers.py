@@ -30,7 +30,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
-                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into)"),
+                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
     ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| in| near| around| erupted| broke out| continued)|gun ?battles?|firefights?|exchanged fire)\b"),

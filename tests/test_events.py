@@ -332,3 +332,19 @@ def test_pasted_text_with_a_byline_date_resolves_on_saturday_against_it():
 def test_a_national_army_named_by_its_own_name_is_its_state(read):
     s = read("Israeli jets struck Rafah on Monday. The IDF said its troops had killed ten militants in Khan Younis.")
     assert actors_of(s, "kill") == {"israel"} and "idf" not in {a.id for a in s.actors}
+
+
+def test_junta_jets_are_the_home_states_forces(read):
+    s = read("Junta jets bombed a village near Sagaing in Myanmar on Sunday, killing 11 people.")
+    assert actors_of(s, "strike") == {"myanmar"}
+
+
+def test_a_country_named_only_as_a_border_is_not_where_fighting_happened(read):
+    s = read("Fighting continued in a coastal township near the Bangladesh border on Sunday, the Arakan Army said.")
+    assert all(place_name(s, e.place) != "Bangladesh" for e in s.events)
+
+
+def test_an_armed_group_surrounding_a_headquarters_attacks_it(read):
+    s = read("The Arakan Army said it had surrounded the western command headquarters in Ann on Saturday.")
+    attacks = events_of(s, "attack")
+    assert attacks and attacks[0].actor == "arakan-army" and place_name(s, attacks[0].place) == "Ann"
