@@ -87,6 +87,8 @@ def period(value: str | None, precision: str) -> tuple[date, date] | None:
 # A byline or dateline line: short, or led by the words news sites put before their publication date.
 _BYLINE = re.compile(r"^\s*(?:(?:published|updated|posted|first published)\b[^\n]{0,40}|[^\n]{0,30})$", re.I)
 BYLINE_LINES = 6
+# "MAPUTO, 5 June 2025 -": a dateline that carries the filing date.
+_DATELINE_DATE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*[^,\n]{6,20}?\s*(?:[-–—(]|$)")
 
 
 def stated_publication(text: str) -> DateMention | None:
@@ -94,7 +96,7 @@ def stated_publication(text: str) -> DateMention | None:
     article was most likely published, for text pasted without one."""
     for line in text.splitlines()[:BYLINE_LINES]:
         days = [d for d in find_dates(line, None) if d.precision == "day"]
-        if days and _BYLINE.match(line[: days[0].start] + line[days[0].end :]):
+        if days and (_BYLINE.match(line[: days[0].start] + line[days[0].end :]) or _DATELINE_DATE.match(line[: days[0].end + 4])):
             return days[0]
     return None
 

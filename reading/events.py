@@ -60,9 +60,12 @@ _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+_AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
     r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
-    r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy)\b", re.I)
+    r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|"
+    r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+|,\s*and\s+|;\s*", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
@@ -75,7 +78,8 @@ _MEMBERS_OF = re.compile(
     r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to|led by|commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
 _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained|run|held|controlled|"
-                     r"occupied|affiliated|inspired)\b", re.I)
+                     r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
+# ... except "Islamic State-linked insurgents": fighters of no other name act for the group they are linked to.
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
@@ -111,7 +115,7 @@ class Context:
     registry: Registry
     actor_type: dict[str, str]  # actor id -> type, for every actor in the article
     states: dict[str, str]  # ISO2 -> the actor id of that country's state
-    facilities: tuple[Place, ...] = ()  # named sites, for "the camp", "the palace" said later
+    literal_places: tuple[Place, ...] = ()  # for "the camp", "the town", "the province" said later
 
 
 @dataclass
@@ -142,7 +146,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     for span in actors:
         actors_by_sentence.setdefault(span.sentence, []).append(span)
     places_by_sentence = _places_by_sentence(ctx.article, places)
-    ctx = replace(ctx, facilities=tuple(p for p in places if p.kind == "facility" and p.role == "literal"))
+    ctx = replace(ctx, literal_places=tuple(p for p in places if p.role == "literal"))
     for sentence in ctx.article.sentences:
         if sentence.index == 0 and ctx.article.headline:
             continue  # a headline restates the story; the body carries the evidence
@@ -402,18 +406,27 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
 
 
 def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
-    """"stormed the hotel", "fighting near the palace": the site of that kind the article named last."""
+    """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
     match = _SITE_ANAPHOR.search(text, trig.end, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
     if match is None:
         return []
     head = match.group(1).lower()
-    earlier = [(min(m.start for m in p.mentions), p) for p in ctx.facilities
-               if head in p.name.lower() and min(m.sentence for m in p.mentions) <= draft.sentence.index]
+    earlier = [(max(m.start for m in p.mentions if m.sentence <= draft.sentence.index), p) for p in ctx.literal_places
+               if _is_a(p, head) and min(m.sentence for m in p.mentions) <= draft.sentence.index]
     if not earlier:
         return []
     draft.implicit = True
     return [max(earlier, key=lambda pair: pair[0])[1]]
+
+
+def _is_a(place: Place, head: str) -> bool:
+    """Whether "the <head>" can point back to this place: a hotel to a hotel, a town to a town."""
+    if head in _SETTLEMENT_WORDS:
+        return place.kind == "city"
+    if head in _AREA_WORDS:
+        return place.kind in ("admin1", "region")
+    return place.kind == "facility" and head in place.name.lower()
 
 
 def _lead_in(text: str, places: list[SentencePlace], sp: SentencePlace) -> str:

@@ -65,3 +65,9 @@ def test_a_date_inside_a_sentence_is_not_taken_for_the_publication_day():
 
     text = "Strike hits Baghdad\nOn 3 January 2020 a US drone struck a convoy near the airport, officials said."
     assert stated_publication(text) is None
+
+
+def test_a_dateline_with_a_full_date_is_the_stated_publication_day():
+    from reading.dates import stated_publication
+
+    assert stated_publication("Town attacked\n\nMAPUTO, 5 June 2025 - Insurgents attacked a port town.").value == "2025-06-05"

@@ -348,3 +348,15 @@ def test_an_armed_group_surrounding_a_headquarters_attacks_it(read):
     s = read("The Arakan Army said it had surrounded the western command headquarters in Ann on Saturday.")
     attacks = events_of(s, "attack")
     assert attacks and attacks[0].actor == "arakan-army" and place_name(s, attacks[0].place) == "Ann"
+
+
+def test_troops_sent_to_the_province_go_to_the_province_named_before(read):
+    s = read("Insurgents attacked a town in Cabo Delgado province on Tuesday. Rwanda has sent 500 more soldiers to the province.")
+    deployments = events_of(s, "deploy")
+    assert deployments and place_name(s, deployments[0].place) == "Cabo Delgado" and deployments[0].place_implicit
+
+
+def test_insurgents_linked_to_a_group_act_for_it_but_a_backer_does_not(read):
+    s = read("Islamic State-linked insurgents attacked Mocimboa da Praia on Tuesday. Iran-backed militias fired rockets at a base in Syria.")
+    assert actors_of(s, "attack") == {"islamic-state"}
+    assert "iran" not in actors_of(s, "strike")
