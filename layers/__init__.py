@@ -5,18 +5,20 @@
 """
 from __future__ import annotations
 
-from layers import countries, militia, places, posture, risk
+from layers import countries, militia, places, posture, precision, risk, state
 from layers.base import LayerOutput, LayerSpec, LegendEntry
 
-# Registry order is drawing order: areas underneath, then risk circles, places, and events on top.
+# Registry order is drawing order: areas and uncertainty radii underneath, then risk circles, places, and events on top.
 LAYERS: dict[str, LayerSpec] = {
     spec.id: spec
     for spec in (
         LayerSpec("countries", "Countries named", countries.build),
+        LayerSpec("precision", "Precision (uncertainty radius)", precision.build),
         LayerSpec("risk", "Risk", risk.build),
         LayerSpec("places", "Places", places.build),
         LayerSpec("posture", "Coalition posture", posture.build),
         LayerSpec("militia", "Militia activity", militia.build),
+        LayerSpec("state", "State forces' actions", state.build),
     )
 }
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from layers import style
 from layers.wording import actor_type, event_phrase, event_status, format_date
 from reading.dates import period
 from reading.model import Event, Place, Risk, Situation
@@ -19,8 +18,11 @@ if TYPE_CHECKING:
     from sharing.viewstate import ViewState
 
 EARTH_RADIUS_KM = 6371.0
-# About 50 km: marks of events at one place separate at a country-wide zoom, yet stay around it.
-FAN_OUT_DEGREES = 0.45
+# Rough half-widths of what each precision can mean, for places whose extent the gazetteer does not give:
+# an admin-1 area is typically 100-200 km across its centre, a named region several hundred.
+RING_RADIUS_KM = {"admin1": 120.0, "country": 300.0, "region": 500.0}
+# "Near" a town (ACLED's geo_precision 2): within about a district's reach of it.
+NEAR_RADIUS_KM = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,18 @@ def involves_place(event: Event, place_id: str | None) -> bool:
     return place_id is not None and place_id in (event.place, event.origin, event.destination)
 
 
+def uncertainty_radius_km(place: Place) -> float:
+    """How far from its point a place may lie: its own extent when known, else what its precision stands for."""
+    if place.precision == "site":
+        return 0.0
+    return place.radius_km or RING_RADIUS_KM.get(place.precision, NEAR_RADIUS_KM)
+
+
+def uncertainty_ring(place: Place) -> tuple[list[float], list[float]]:
+    """The ring (lats, lons) of a place's uncertainty radius."""
+    return circle_ring(place.lat, place.lon, uncertainty_radius_km(place))
+
+
 def circle_ring(lat: float, lon: float, radius_km: float, points: int = 48) -> tuple[list[float], list[float]]:
     """A closed ring of points `radius_km` from a centre on the sphere (lats, lons)."""
     phi1, lam1, delta = math.radians(lat), math.radians(lon), radius_km / EARTH_RADIUS_KM
@@ -183,63 +197,3 @@ def event_hover(situation: Situation, event: Event) -> str:
         None if status == "current" else f"background: {status}",
         f"“{shorten(event.evidence)}” (sentence {event.sentence})",
     )
-
-
-def mark_position(situation: Situation, event: Event, place: Place) -> tuple[float, float]:
-    """Where an event's mark goes: at its place, or fanned out around it when several events share it.
-
-    Stacked marks hide each other (and MapLibre drops all but one of their glyphs), so the k-th of n
-    events at a place sits on a small ring around it. The ring depends only on the situation, so
-    posture and militia marks drawn by different layers never land on the same spot.
-    """
-    sharing = sorted(e.id for e in situation.events if e.place == place.id)
-    if len(sharing) < 2:
-        return place.lat, place.lon
-    angle = 2 * math.pi * sharing.index(event.id) / len(sharing)
-    return (
-        place.lat + FAN_OUT_DEGREES * math.cos(angle),
-        place.lon + FAN_OUT_DEGREES * math.sin(angle) / math.cos(math.radians(place.lat)),
-    )
-
-
-def event_marks(situation: Situation, events: Sequence[Event], name: str) -> tuple[list[BaseTraceType], list[LegendEntry]]:
-    """Events as circles in their actor type's colour with the action's glyph inside.
-
-    The circle always draws (MapLibre never hides circles); the glyph is text, which MapLibre may
-    drop where labels collide, so hover repeats everything. Background events (historical or not
-    carried out) are faded with a hollow glyph.
-    """
-    traces: list[BaseTraceType] = []
-    legend: list[LegendEntry] = []
-    for current in (True, False):
-        placed = [(e, p) for e in events if e.is_current == current and (p := situation.place(e.place)) is not None]
-        if not placed:
-            continue
-        positions = [mark_position(situation, e, p) for e, p in placed]
-        colours = [style.actor_type_colour(actor_type(situation, e.actor)) for e, _ in placed]
-        traces.append(
-            go.Scattermap(
-                name=f"{name} ({'current' if current else 'background'})",
-                lat=[lat for lat, _ in positions],
-                lon=[lon for _, lon in positions],
-                mode="markers+text",
-                marker={"size": 24, "color": colours, "opacity": 0.95 if current else 0.35},
-                text=[style.action_glyph(e.action, current=current) for e, _ in placed],
-                textposition="middle center",
-                textfont={"size": 13, "color": "#FFFFFF" if current else "#1A1A1A"},
-                hovertext=[event_hover(situation, e) for e, _ in placed],
-                hoverinfo="text",
-                customdata=[e.id for e, _ in placed],
-                showlegend=False,
-            )
-        )
-        legend += [
-            LegendEntry("●", style.actor_type_colour(t), t.replace("-", " "))
-            for t in sorted({actor_type(situation, e.actor) for e, _ in placed})
-        ]
-        legend += [
-            LegendEntry(style.action_glyph(e.action), "#1A1A1A", style.action_glyph_label(e.action)) for e, _ in placed
-        ]
-        if not current:
-            legend.append(LegendEntry("○", "#1A1A1A", "faded, hollow: background event"))
-    return traces, list(dict.fromkeys(legend))

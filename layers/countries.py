@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geodata.boundaries import browser_geojson
 from layers import style
 from layers.base import LayerOutput, LegendEntry, country_shapes, hover_lines
+from layers.shapes import country_geojson
 from reading.model import Situation
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def build(situation: Situation, view: ViewState) -> LayerOutput:
     counts = named_countries(situation)
     if not counts:
         return LayerOutput()
-    geojson = browser_geojson(sorted(counts))
+    geojson = country_geojson(sorted(counts))
     names = {f["properties"]["iso2"]: f["properties"]["name"] for f in geojson["features"]}
     iso2s = [iso2 for iso2 in sorted(counts) if iso2 in names]
     if not iso2s:

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from layers import LAYERS, style
-from layers.base import EARTH_RADIUS_KM, LegendEntry, hover_lines
+from layers.base import EARTH_RADIUS_KM, RING_RADIUS_KM, LegendEntry, hover_lines
 from layers.basemap import basemap_trace
-from layers.places import RING_RADIUS_KM
 from reading.model import Place, Situation
 
 if TYPE_CHECKING:

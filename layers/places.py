@@ -11,18 +11,14 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
-from geodata.boundaries import browser_geojson
 from layers import style
-from layers.base import LayerOutput, LegendEntry, circle_ring, country_shapes, hover_lines, shorten
+from layers.base import LayerOutput, LegendEntry, country_shapes, hover_lines, shorten, uncertainty_ring
+from layers.shapes import country_geojson
 from layers.wording import sentence_text
 from reading.model import Place, Situation
 
 if TYPE_CHECKING:
     from sharing.viewstate import ViewState
-
-# Rough half-widths of what each precision can mean, for places whose extent the gazetteer does not give:
-# an admin-1 area is typically 100-200 km across its centre, a named region several hundred.
-RING_RADIUS_KM = {"admin1": 120.0, "country": 300.0, "region": 500.0}
 
 
 def build(situation: Situation, view: ViewState) -> LayerOutput:
@@ -92,7 +88,7 @@ def _country_outlines(situation: Situation, places: list[Place]) -> tuple[go.Cho
     """The countries' own shapes for country-level places, and the ids of the places so drawn."""
     if not places:
         return None, set()
-    geojson = browser_geojson(sorted({p.country for p in places}))
+    geojson = country_geojson(sorted({p.country for p in places}))
     shaped = {feature["properties"]["iso2"] for feature in geojson["features"]}
     places = [p for p in places if p.country in shaped]
     if not places:
@@ -110,7 +106,7 @@ def _country_outlines(situation: Situation, places: list[Place]) -> tuple[go.Cho
 
 
 def _ring_trace(place: Place) -> go.Scattermap:
-    lats, lons = circle_ring(place.lat, place.lon, place.radius_km or RING_RADIUS_KM[place.precision])
+    lats, lons = uncertainty_ring(place)
     return go.Scattermap(
         name=f"area: {place.name}",
         lat=lats,

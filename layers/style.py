@@ -56,6 +56,8 @@ PLACE_COLOUR = "#1A1A1A"
 # Geography is drawn in neutrals so that hue stays free for actors, categories and risk.
 AREA_COLOUR = "#4D4D4D"
 AREA_FILL = "rgba(77, 77, 77, 0.12)"
+# Uncertainty radii: a neutral too, darker and thinner than area outlines so a ring over an area still shows.
+PRECISION_COLOUR = "#333333"
 COUNTRY_FILL = "#E3D5B8"
 COUNTRY_OUTLINE = "#A89677"
 BASE_FILL = "#E4E4E4"

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from layers.base import selected_events
 from layers.wording import sentence_text
 from reading.model import Event, Situation
 from sharing.viewstate import DEFAULT, ViewState
+
+
+T = TypeVar("T")
+# A panel lists at most this many lines: past that a reader narrows the filters rather than scrolls, and a
+# situation of 100,000 events still lists in a moment (lines are built only for what is listed).
+MAX_LINES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,12 @@ class Panel:
     title: str
     lines: tuple[PanelLine, ...]
     empty: str  # what the page says when there is nothing to list, and what to do next
+    more: int = 0  # lines left out past MAX_LINES
+
+
+def capped(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The first MAX_LINES items (already in panel order) and how many are left out."""
+    return items[:MAX_LINES], max(0, len(items) - MAX_LINES)
 
 
 def listed_events(situation: Situation, view: ViewState = DEFAULT) -> list[Event]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from layers import style
 from layers.base import involves_place
-from panels.content import Panel, PanelLine, event_evidence, focused_first, listed_events
+from panels.content import Panel, PanelLine, capped, event_evidence, focused_first, listed_events
 from layers.wording import actor_name, actor_type, event_phrase, event_status, format_date
 from reading.model import Event, Situation
 from sharing.viewstate import DEFAULT, ViewState
@@ -15,8 +15,11 @@ CATEGORY = "militia-activity"
 
 def militia_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
     events = [e for e in listed_events(situation, view) if e.category == CATEGORY]
-    events.sort(key=lambda e: (actor_name(situation, e.actor) or "", not e.is_current, e.date or ""))
-    return Panel(TITLE, focused_first([event_line(situation, e, view.focus) for e in events]), EMPTY)
+    names = {e.actor: actor_name(situation, e.actor) or "" for e in events}
+    # Panel order (actor, focused first, current first, date) before the cap, so the lines listed are the first ones.
+    events.sort(key=lambda e: (names[e.actor], not involves_place(e, view.focus), not e.is_current, e.date or ""))
+    listed, more = capped(events)
+    return Panel(TITLE, focused_first([event_line(situation, e, view.focus) for e in listed]), EMPTY, more)
 
 
 def event_line(situation: Situation, event: Event, focus: str | None = None) -> PanelLine:

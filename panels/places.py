@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from layers import style
-from panels.content import Panel, PanelLine, focused_first, sentence_evidence
+from panels.content import Panel, PanelLine, capped, focused_first, sentence_evidence
 from reading.model import Place, Situation
 from sharing.viewstate import DEFAULT, ViewState
 
@@ -14,8 +14,9 @@ NOT_DRAWN = "Named, not drawn (a government, a modifier or a demonym)"
 
 def places_panel(situation: Situation, view: ViewState = DEFAULT) -> Panel:
     """Every place, whatever the filters: they narrow events, and a place is where events may be."""
-    ordered = sorted(situation.places, key=lambda p: (p.role != "literal", -len(p.mentions), p.name))
-    return Panel(TITLE, focused_first([place_line(situation, p, view.focus) for p in ordered]), EMPTY)
+    ordered = sorted(situation.places, key=lambda p: (p.role != "literal", p.id != view.focus, -len(p.mentions), p.name))
+    listed, more = capped(ordered)
+    return Panel(TITLE, focused_first([place_line(situation, p, view.focus) for p in listed]), EMPTY, more)
 
 
 def place_line(situation: Situation, place: Place, focus: str | None = None) -> PanelLine:

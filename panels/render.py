@@ -39,6 +39,8 @@ def render_panel(panel: Panel) -> None:
             group = line.group
             st.markdown(f"**{escape_markdown(group)}**")
         render_line(line)
+    if panel.more:
+        st.caption(f"{panel.more:,} more not listed: narrow the filters to see them.")
 
 
 def render_line(line: PanelLine) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from layers import LAYERS
 from tests.conftest import MINI_SITUATION_PATH
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -68,7 +69,7 @@ def test_toggling_a_layer_checkbox_updates_the_query_params(app):
     run(app)
     assert "layers" not in app.query_params  # all layers: the default, left out of the link
     app.sidebar.checkbox(key="layer.militia").uncheck().run()
-    assert app.query_params["layers"] == "countries,risk,places,posture"
+    assert app.query_params["layers"] == ",".join(layer for layer in LAYERS if layer != "militia")
     assert not any(n.startswith("militia") for n in trace_names(app))
     app.sidebar.checkbox(key="layer.militia").check().run()
     assert "layers" not in app.query_params

@@ -8,9 +8,8 @@ import plotly.graph_objects as go
 import pytest
 
 from layers import LAYERS, UnknownLayer, get_layer, style
-from layers.base import EARTH_RADIUS_KM
+from layers.base import EARTH_RADIUS_KM, NEAR_RADIUS_KM, RING_RADIUS_KM
 from layers.figure import build_figure
-from layers.places import RING_RADIUS_KM
 from reading.model import Place, PlaceMention, Situation
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
 from sharing.viewstate import ViewState
@@ -166,9 +165,9 @@ def test_unknown_layer_id_lists_valid_ids():
         get_layer("../../etc/passwd")
     message = str(raised.value)
     assert "../../etc/passwd" in message
-    for layer_id in ("places", "countries", "posture", "militia", "risk"):
+    for layer_id in ("places", "countries", "posture", "militia", "risk", "precision", "state"):
         assert layer_id in message
-    assert set(LAYERS) == {"places", "countries", "posture", "militia", "risk"}
+    assert set(LAYERS) == {"places", "countries", "posture", "militia", "risk", "precision", "state"}
 
 
 def test_figure_is_offline_base_map_first_and_fitted_to_the_places(mini_situation):
@@ -230,3 +229,123 @@ def test_camera_fits_the_sites_not_a_far_country_named_in_passing(mini_situation
     with_far = replace(mini_situation, places=(*mini_situation.places, far))
     assert any(not p.is_area for p in mini_situation.places if p.role == "literal")  # the fixture has sites
     assert camera(with_far, DEFAULT) == camera(mini_situation, DEFAULT)
+
+
+# --------------------------------------------------------------------------
+# Precision, state forces, and many events
+# --------------------------------------------------------------------------
+
+def rings_by_place(trace) -> dict[str, list[tuple[float, float]]]:
+    """The precision trace's vertices grouped by the place id each ring carries."""
+    rings: dict[str, list[tuple[float, float]]] = {}
+    for place_id, lat, lon in zip(trace.customdata, trace.lat, trace.lon):
+        if place_id is not None:
+            rings.setdefault(place_id, []).append((lat, lon))
+    return rings
+
+
+def with_events(situation: Situation, events: list) -> Situation:
+    return dataclasses.replace(situation, events=tuple(events))
+
+
+def copies(event, count: int, **changes) -> list:
+    return [dataclasses.replace(event, id=f"{event.id}-{i}", **changes) for i in range(count)]
+
+
+def test_precision_rings_a_country_level_place_at_its_own_extent(mini_situation):
+    iraq = dataclasses.replace(mini_situation.place("geonames:99237"), radius_km=373.0)
+    situation = dataclasses.replace(mini_situation, places=tuple(iraq if p.id == iraq.id else p for p in mini_situation.places))
+    (trace,) = traces_of("precision", situation)
+    ring = rings_by_place(trace)[iraq.id]
+    assert all(haversine_km(iraq.lat, iraq.lon, lat, lon) == pytest.approx(373.0, rel=0.01) for lat, lon in ring)
+    assert (iraq.lat, iraq.lon) not in ring and "markers" not in trace.mode
+
+
+def test_precision_rings_every_rough_place_and_no_site(mini_situation):
+    (trace,) = traces_of("precision", mini_situation)
+    rings = rings_by_place(trace)
+    # Erbil is "near", Iraq, Jordan and Kuwait country-level; Baghdad is a site, Germany not drawn (metonymic).
+    assert set(rings) == {"geonames:95446", "geonames:99237", "geonames:248816", "geonames:285570"}
+    erbil = mini_situation.place("geonames:95446")
+    lat, lon = rings[erbil.id][0]
+    assert haversine_km(erbil.lat, erbil.lon, lat, lon) == pytest.approx(NEAR_RADIUS_KM, rel=0.01)
+    jordan = mini_situation.place("geonames:248816")
+    lat, lon = rings[jordan.id][0]
+    assert haversine_km(jordan.lat, jordan.lon, lat, lon) == pytest.approx(RING_RADIUS_KM["country"], rel=0.01)
+    assert any("uncertainty radius" in entry.label for entry in get_layer("precision").build(mini_situation, ALL).legend)
+
+
+def test_precision_rings_a_non_literal_place_an_event_happens_at(mini_situation):
+    germany = mini_situation.place("geonames:2921044")
+    strike = dataclasses.replace(mini_situation.event("e1"), id="e9", place=germany.id)
+    (trace,) = traces_of("precision", with_events(mini_situation, [*mini_situation.events, strike]))
+    assert germany.id in rings_by_place(trace)
+
+
+def test_places_and_precision_share_one_ring_geometry(mini_situation):
+    anbar = Place("test:anbar", "Anbar", "admin1", "IQ", 33.4, 42.0, "admin1", 0.8, "literal",
+                  (PlaceMention("Anbar", 0, 5, 0, "literal"),))
+    situation = with_place(mini_situation, anbar)
+    (area,) = [t for t in traces_of("places", situation) if isinstance(t, go.Scattermap) and t.fill == "toself"]
+    (precision,) = traces_of("precision", situation)
+    assert list(zip(area.lat, area.lon)) == rings_by_place(precision)[anbar.id]
+
+
+def test_state_actions_are_drawn_like_militia_activity(mini_situation):
+    strike = dataclasses.replace(mini_situation.event("e1"), id="e9", category="state-action", actor="us-forces")
+    situation = with_events(mini_situation, [*mini_situation.events, strike])
+    (marks,) = traces_of("state", situation)
+    assert list(marks.customdata) == ["e9"]
+    assert list(marks.marker.color) == [style.actor_type_colour("external-forces")]
+    assert list(marks.text) == [style.action_glyph("strike")]
+    assert "US" in marks.hovertext[0] or "us-forces" in marks.hovertext[0]
+    assert traces_of("state", mini_situation) == []  # the fixture has no state actions
+    assert traces_of("state", situation, ViewState(categories=("militia-activity",))) == []
+
+
+def test_many_events_become_one_mark_per_place_with_its_count(mini_situation):
+    from layers.aggregate import MAX_EVENT_MARKS
+
+    erbil, baghdad = mini_situation.event("e1"), mini_situation.event("e5")
+    many = copies(erbil, MAX_EVENT_MARKS) + copies(baghdad, 7, historical=False)
+    (trace,) = traces_of("militia", with_events(mini_situation, many))
+    assert trace.mode == "markers+text" and list(trace.customdata) == ["geonames:95446", "geonames:98182"]
+    assert list(trace.text) == [str(MAX_EVENT_MARKS), "7"]
+    assert trace.marker.size[0] > trace.marker.size[1]
+    assert f"{MAX_EVENT_MARKS:,} events" in trace.hovertext[0]
+
+
+def test_few_events_are_still_drawn_one_by_one(mini_situation):
+    from layers.aggregate import MAX_EVENT_MARKS
+
+    events = copies(mini_situation.event("e1"), MAX_EVENT_MARKS)
+    (trace,) = traces_of("militia", with_events(mini_situation, events))
+    assert len(trace.lat) == MAX_EVENT_MARKS and len(set(zip(trace.lat, trace.lon))) == MAX_EVENT_MARKS
+
+
+def test_place_totals_count_current_and_rank_actions(mini_situation):
+    from layers.aggregate import place_totals
+
+    events = copies(mini_situation.event("e1"), 3) + copies(mini_situation.event("e4"), 2, place="geonames:95446")
+    (total,) = place_totals(mini_situation, events)
+    assert (total.place.id, total.events, total.current) == ("geonames:95446", 5, 3)
+    assert total.actions == (("strike", 3), ("attack", 2)) and total.main_actor_type == "political-militia"
+
+
+def test_many_moves_draw_only_the_busiest_routes(mini_situation):
+    from layers.posture import MAX_ARROWS
+
+    move = mini_situation.event("e2")  # Iraq to Jordan
+    to_kuwait = copies(move, MAX_ARROWS, destination="geonames:285570")
+    situation = with_events(mini_situation, copies(move, MAX_ARROWS + 5) + to_kuwait)
+    shafts = [t for t in traces_of("posture", situation) if t.name.startswith("route") and not t.name.endswith("head")]
+    assert [t.name for t in shafts] == ["route geonames:99237 to geonames:248816", "route geonames:99237 to geonames:285570"]
+    assert shafts[0].line.width > shafts[1].line.width
+
+
+def test_panels_list_at_most_max_lines_and_say_how_many_more(mini_situation):
+    from panels.content import MAX_LINES
+    from panels.timeline import timeline_panel
+
+    panel = timeline_panel(with_events(mini_situation, copies(mini_situation.event("e1"), MAX_LINES + 12)))
+    assert len(panel.lines) == MAX_LINES and panel.more == 12

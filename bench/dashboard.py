@@ -1,0 +1,203 @@
+"""Benchmark: how fast the dashboard draws and answers, with the reference brief and with 100,000 events.
+
+(a) first map paint in Debian Chromium (Playwright): navigation to MapLibre's `loaded()`, fresh context per run;
+(b) server time of a layer toggle and a filter change: the functions the page calls, in-process, and a whole
+    page rerun through Streamlit's AppTest;
+(c) a synthetic situation of --events events: figure build time and bytes, panels, and the server's RSS.
+
+Run: .venv/bin/python -m bench.dashboard [--runs 5] [--events 100000] [--no-browser]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reading.model import Situation
+from sharing.viewstate import ViewState
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = ROOT / "dashboard.py"
+SERVER_RUNS = 7
+
+
+def median_ms(action: Callable[[], object], runs: int = SERVER_RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def page_work(situation: Situation, view: ViewState) -> int:
+    """What one rerun computes for the map and panels, uncached; returns the figure's JSON size in bytes."""
+    import plotly.graph_objects as go
+
+    from layers.figure import build_figure
+    from panels.militia import militia_panel
+    from panels.places import places_panel
+    from panels.posture import posture_panel
+    from panels.risk import risk_panel
+    from panels.timeline import timeline_panel
+
+    figure = go.Figure(build_figure(situation, view).to_dict())  # as dashboard.map_figure does
+    size = len(figure.to_json())  # what st.plotly_chart sends
+    for panel in (risk_panel, posture_panel, militia_panel, timeline_panel, places_panel):
+        panel(situation, view)
+    return size
+
+
+def server_times(situation: Situation) -> dict[str, float]:
+    """Median ms per step, each on a view not drawn before in this process (as a toggle is)."""
+    from layers.figure import build_figure
+
+    default = ViewState()
+    toggled = replace(default, layers=tuple(layer for layer in default.layers if layer != "militia"))
+    filtered = replace(default, categories=("militia-activity",))
+    size = page_work(situation, default)  # also warms imports and cached shapes
+    return {
+        "figure JSON (KB)": size / 1024,
+        "build_figure, default view": median_ms(lambda: build_figure(situation, default)),
+        "build_figure, militia layer off": median_ms(lambda: build_figure(situation, toggled)),
+        "build_figure, category filter": median_ms(lambda: build_figure(situation, filtered)),
+        "map + JSON + panels, layer toggle": median_ms(lambda: page_work(situation, toggled)),
+        "map + JSON + panels, filter change": median_ms(lambda: page_work(situation, filtered)),
+    }
+
+
+def apptest_times(situation_path: Path) -> dict[str, float]:
+    """A whole page rerun (Streamlit's AppTest, no browser) after a layer toggle and after a filter change."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["FLASHPOINT_SITUATION_JSON"] = str(situation_path)
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=300)
+    started = time.perf_counter()
+    app.run()
+    first = time.perf_counter() - started
+    assert not app.exception, [e.value for e in app.exception]
+    timings = {"first run (reads the situation)": first * 1000}
+    toggles = []
+    for layer in ("militia", "posture", "risk", "places", "countries"):
+        started = time.perf_counter()
+        app.sidebar.checkbox(key=f"layer.{layer}").uncheck().run()
+        toggles.append(time.perf_counter() - started)
+    filters = []
+    for category in ("militia-activity", "coalition-posture", "state-action"):
+        started = time.perf_counter()
+        app.sidebar.multiselect(key="categories").set_value([category]).run()
+        filters.append(time.perf_counter() - started)
+    assert not app.exception, [e.value for e in app.exception]
+    timings["rerun after a layer toggle (median of 5)"] = statistics.median(toggles) * 1000
+    timings["rerun after a filter change (median of 3)"] = statistics.median(filters) * 1000
+    return timings
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def browser_paints(runs: int, env: dict[str, str]) -> dict[str, float]:
+    """First paint (ms from navigation to MapLibre loaded) in fresh contexts, and the server's RSS after."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_map
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = StreamlitServer(DASHBOARD, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
+        server.start(timeout=120)
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                paints = []
+                for _ in range(runs + 1):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    page = context.new_page()
+                    page.goto(server.url)
+                    paints.append(wait_for_map(page, timeout=300_000))
+                    context.close()
+                browser.close()
+            return {
+                "server healthy after start": server.startup_seconds * 1000,
+                "first paint, first visitor after start": paints[0],
+                f"first paint, median of {runs} later visitors": statistics.median(paints[1:]),
+                f"first paint, slowest of {runs} later visitors": max(paints[1:]),
+                "server RSS after the visits (MB)": rss_mb(server.proc.pid),
+            }
+        finally:
+            server.stop()
+
+
+def large_situation_figures(situation: Situation) -> dict[str, float]:
+    from layers.figure import build_figure
+
+    view = ViewState()
+    started = time.perf_counter()
+    figure = build_figure(situation, view)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    size = page_work(situation, view)
+    page = time.perf_counter() - started
+    return {
+        "build_figure (ms)": built * 1000,
+        "map + JSON + panels (ms)": page * 1000,
+        "figure JSON (KB)": size / 1024,
+        "traces": len(figure.data),
+    }
+
+
+def table(title: str, rows: dict[str, float], unit: str = "ms") -> None:
+    print(f"\n#### {title}\n\n| measure | value |\n|---|---:|")
+    for name, value in rows.items():
+        shown = f"{value:,.0f}" if not name.endswith(("(MB)", "(KB)", "traces")) else f"{value:,.1f}"
+        suffix = "" if name.endswith(("(MB)", "(KB)", "(ms)", "traces")) else f" {unit}"
+        print(f"| {name} | {shown}{suffix} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="browser visits per measurement (after one warm-up)")
+    parser.add_argument("--events", type=int, default=100_000, help="0: only the reference brief")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    args = parser.parse_args()
+
+    from bench.synthetic import reference_situation, synthetic_situation
+
+    reference = reference_situation()
+    large = synthetic_situation(reference, args.events) if args.events else reference
+    with tempfile.TemporaryDirectory() as tmp:
+        reference_path, large_path = Path(tmp) / "reference.json", Path(tmp) / "large.json"
+        reference_path.write_text(json.dumps(reference.to_dict()), encoding="utf-8")
+        large_path.write_text(json.dumps(large.to_dict()), encoding="utf-8")
+        load = os.getloadavg()[0]
+        print(f"### Dashboard speed — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+        print(f"\n{platform.machine()}, {os.cpu_count()} CPUs, load average {load:.1f} at start, "
+              f"Python {platform.python_version()} · `.venv/bin/python -m bench.dashboard --runs {args.runs} "
+              f"--events {args.events}`")
+        table("(b) Server time with the reference brief, in-process, median of 7", server_times(reference))
+        table("(b) Whole page rerun with the reference brief (AppTest)", apptest_times(reference_path))
+        if not args.no_browser:
+            table("(a) First map paint, reference brief (Chromium, ms from navigation)", browser_paints(args.runs, {}))
+        if not args.events:
+            return
+        print(f"\n{len(large.events):,} events over {len(large.places):,} places (bench/synthetic.py).")
+        table(f"(c) {args.events:,} events: figure and panels, in-process", large_situation_figures(large))
+        table(f"(c) {args.events:,} events: whole page rerun (AppTest)", apptest_times(large_path))
+        if not args.no_browser:
+            env = {"FLASHPOINT_SITUATION_JSON": str(large_path)}
+            table(f"(c) {args.events:,} events in Chromium: first paint and server memory", browser_paints(args.runs, env))
+
+
+if __name__ == "__main__":
+    main()
