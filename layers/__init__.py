@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from layers import countries, militia, places, posture, precision, risk, state
+from layers import countries, militia, places, posture, precision, risk, state, unrest
 from layers.base import LayerOutput, LayerSpec, LegendEntry
 
 # Registry order is drawing order: areas and uncertainty radii underneath, then risk circles, places, and events on top.
@@ -19,6 +19,7 @@ LAYERS: dict[str, LayerSpec] = {
         LayerSpec("posture", "Coalition posture", posture.build),
         LayerSpec("militia", "Militia activity", militia.build),
         LayerSpec("state", "State forces' actions", state.build),
+        LayerSpec("unrest", "Protests and riots", unrest.build),
     )
 }
 

@@ -165,9 +165,9 @@ def test_unknown_layer_id_lists_valid_ids():
         get_layer("../../etc/passwd")
     message = str(raised.value)
     assert "../../etc/passwd" in message
-    for layer_id in ("places", "countries", "posture", "militia", "risk", "precision", "state"):
+    for layer_id in ("places", "countries", "posture", "militia", "risk", "precision", "state", "unrest"):
         assert layer_id in message
-    assert set(LAYERS) == {"places", "countries", "posture", "militia", "risk", "precision", "state"}
+    assert set(LAYERS) == {"places", "countries", "posture", "militia", "risk", "precision", "state", "unrest"}
 
 
 def test_figure_is_offline_base_map_first_and_fitted_to_the_places(mini_situation):
@@ -349,3 +349,12 @@ def test_panels_list_at_most_max_lines_and_say_how_many_more(mini_situation):
 
     panel = timeline_panel(with_events(mini_situation, copies(mini_situation.event("e1"), MAX_LINES + 12)))
     assert len(panel.lines) == MAX_LINES and panel.more == 12
+
+
+def test_protests_are_drawn_by_the_unrest_layer_and_no_other(mini_situation):
+    protest = dataclasses.replace(mini_situation.event("e1"), id="e9", category="civil-unrest", action="protest",
+                                  acled_type="Protests", actor="protesters")
+    situation = with_events(mini_situation, [protest])
+    (marks,) = traces_of("unrest", situation)
+    assert list(marks.customdata) == ["e9"] and list(marks.text) == [style.action_glyph("protest")]
+    assert all(traces_of(layer, situation) == [] for layer in ("militia", "state"))
