@@ -322,6 +322,8 @@ def _run_toponyms(
         return [site]  # "Lido beach in Mogadishu" is the beach, not the Italian town called Lido
     if is_name:
         if inside_actor:
+            if any(a <= start and end <= b and not re.search(r"[A-Z]", text[a:start] + text[end:b]) for a, b in actor_spans):
+                return []  # "Hamas fighters": the name is the group itself, not a place inside its name
             return [Toponym(surface, start, end, sentence, "embedded", _reference(surface, gaz))]
         return [_classify(text, toks, first, last, sentence, gaz)]
     found = []

@@ -240,3 +240,8 @@ def test_dotted_province_abbreviation_is_a_place(read):
 def test_hamas_run_is_the_group_not_a_german_town(read):
     s = read("Air strikes killed 31 people in Rafah, the health ministry in the Hamas-run territory said.")
     assert all(p.country != "DE" for p in s.places) and any(a.id == "hamas" for a in s.actors)
+
+
+def test_a_groups_own_name_is_not_a_place_inside_it(read):
+    s = read("Hamas fighters attacked communities in southern Israel.")
+    assert all(p.country != "DE" for p in s.places)  # not Hamm, Germany, whose alternate name is Hamas
