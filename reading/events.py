@@ -35,7 +35,8 @@ _RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
 _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
 _ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
 _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
-_DESTINATION = re.compile(r"\b(?:to|into|towards|toward)\s+$", re.I)
+_AND_PASSIVE = re.compile(r"\band\s+(?:were|was|had been|have been)\s+$", re.I)
+_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+(?:the\s+(?:[A-Za-z]+\s+){0,3})?$", re.I)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
 # "MOGADISHU -", "KYIV, 14 March (Reuters) -": where the story was filed, not where anything happened.
@@ -74,8 +75,9 @@ _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|s
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
-    r"^\W*(?:\w+\s+){0,3}(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
-    r"commanders|insurgents|rebels)\s+(?:from|of|loyal to|belonging to|linked to|led by|commanded by)\s+(?:the\s+)?$", re.I)
+    r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
+    r"commanders|insurgents|rebels|convoy|column|contingent|battalion|detachment)\s+(?:from|of|loyal to|belonging to|linked to|led by|"
+    r"commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
 _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained|run|held|controlled|"
                      r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
@@ -184,8 +186,8 @@ def _sentence_events(
     for i, trig in enumerate(triggers):
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
         doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
-        if doers == ["unknown"] and drafts and not trig.passive:
-            doers = [drafts[-1].actor]  # "went on the offensive, seizing ...": one subject for both verbs
+        if doers == ["unknown"] and drafts and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
+            doers = [drafts[-1].actor]  # "went on the offensive, seizing ...", "pulled out ... and were flown": one subject
         lead = sentence.text[: trig.start]
         bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
@@ -286,9 +288,12 @@ def _actor_target_span(
     # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
     boundary = max((m.end() for m in _CLAUSE_START.finditer(text, 0, trig.start)), default=0)
     candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _MEMBERS_OF.search(text[:s]))
+                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
-    subject = next((a for a, s, e in candidates if s >= boundary), None) or next((a for a, s, e in candidates), None)
+    # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
+    members = [a for a, s, e in candidates if s >= boundary and _members_of(text[:s])]
+    subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None) \
+        or next((a for a, s, e in candidates), None)
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
         return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
@@ -300,6 +305,12 @@ def _actor_target_span(
     target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
                         and not _SOURCE_AFTER.match(text[e:])), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
+
+
+def _members_of(lead: str) -> bool:
+    """"Last month several hundred Russian mercenaries from the": the sentence opens with men of the group
+    named next, with no verb in between (so not "killed 15 fighters of the ...")."""
+    return bool(_MEMBERS_OF.search(lead)) and not find_triggers(lead)
 
 
 def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan]) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 _FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters)"
 _WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
 # "the town of X", "the southern city of X": a settlement named after the verb.
-_NAMED_SITE = r"(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?-i:[A-Z]))"
+_NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
 
 LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing))\b"),
@@ -38,6 +38,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|took\s+(?:\w+\s+)?hostage)\b"),
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|rall(?:y|ied|ies))\b"),
     ("march", r"\bmarch(?:ed|es|ing)\s+(?:through|in|to|towards|on|outside)\b"),
+    ("arrest", r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|round(?:ed)? up)\b"),
+    ("relocate", r"\b(?:flown|airlifted|ferried|shipped|trucked|bused|bussed)\s+(?=(?:[\w'’-]+\s+){0,4}?(?:from|to|into)\b)"),
     ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
     ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing))\b"),
 )

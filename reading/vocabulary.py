@@ -43,6 +43,7 @@ ACTIONS: dict[str, str | None] = {
     "train": None,
     "threaten": None,
     "demand": None,
+    "arrest": None,  # ACLED codes arrests as strategic developments, not as violence
 }
 
 # Posture actions describe what a force is doing, not violence; they decide the posture panel.

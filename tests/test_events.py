@@ -360,3 +360,25 @@ def test_insurgents_linked_to_a_group_act_for_it_but_a_backer_does_not(read):
     s = read("Islamic State-linked insurgents attacked Mocimboa da Praia on Tuesday. Iran-backed militias fired rockets at a base in Syria.")
     assert actors_of(s, "attack") == {"islamic-state"}
     assert "iran" not in actors_of(s, "strike")
+
+
+def test_mercenaries_from_a_group_act_for_the_group_not_their_nationality(read):
+    s = read("Last month several hundred Russian mercenaries from the Wagner Group pulled out of the front lines south of Tripoli.")
+    assert actors_of(s, "withdraw") == {"wagner"}
+
+
+def test_a_convoy_heading_for_a_capital_moves_there(read):
+    s = read("A convoy of French soldiers left the town of Ouallam on Tuesday, heading for the Chadian capital N'Djamena.")
+    moves = [e for e in s.events if e.action in ("withdraw", "relocate")]
+    assert moves and moves[0].actor == "france" and place_name(s, moves[0].place) == "N'Djamena"
+
+
+def test_taking_much_of_a_region_is_a_seizure(read):
+    s = read("The Arakan Army has taken much of northern Rakhine state this year.")
+    assert actors_of(s, "seize") == {"arakan-army"}
+
+
+def test_detaining_a_commander_is_coded_as_an_arrest(read):
+    s = read("The Special Deterrence Force detained a brigade commander in Tripoli on Monday.")
+    arrests = events_of(s, "arrest")
+    assert arrests and arrests[0].actor == "special-deterrence-force" and arrests[0].acled_type is None
