@@ -189,7 +189,10 @@ def _sentence_events(
         if doers == ["unknown"] and drafts and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
             doers = [drafts[-1].actor]  # "went on the offensive, seizing ...", "pulled out ... and were flown": one subject
         lead = sentence.text[: trig.start]
-        bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead)
+        # "they hit positions" points back to the last actors; "the RSF controls Darfur, where it has besieged
+        # El Fasher" points to the subject already named in the sentence.
+        bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead) \
+            and not any(a.end <= sentence.start + trig.start for a in in_sentence)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
             doers = _antecedents(sentence, trig, prior) or doers
         if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:

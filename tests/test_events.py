@@ -382,3 +382,9 @@ def test_detaining_a_commander_is_coded_as_an_arrest(read):
     s = read("The Special Deterrence Force detained a brigade commander in Tripoli on Monday.")
     arrests = events_of(s, "arrest")
     assert arrests and arrests[0].actor == "special-deterrence-force" and arrests[0].acled_type is None
+
+
+def test_it_in_a_where_clause_is_the_subject_named_before_it(read):
+    s = read("The army shelled Omdurman on Monday. The RSF still controls most of Darfur, where it has besieged El Fasher for a year.")
+    sieges = [e for e in events_of(s, "attack") if place_name(s, e.place) == "El Fasher"]
+    assert sieges and sieges[0].actor == "rsf"
