@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -83,6 +84,7 @@ _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|spo
                      r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
 # ... except "Islamic State-linked insurgents": fighters of no other name act for the group they are linked to.
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
+_TWO_SIDES = re.compile(r"^\s+between\s+(?:the\s+two\s+(?:sides|forces|rivals|parties)|both\s+sides)\b", re.I)
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
@@ -261,7 +263,7 @@ def _actor_and_target(
     ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
 ) -> tuple[list[str], str | None]:
     """The actors who did it (several when coordinated: "Denmark and Germany suspended") and its target."""
-    sides = _sides(ctx, sentence, trig, in_sentence)
+    sides = _sides(ctx, sentence, trig, in_sentence, all_actors)
     if sides:
         return sides, None
     actor, target, chosen = _actor_target_span(ctx, sentence, trig, in_sentence, all_actors)
@@ -316,10 +318,15 @@ def _members_of(lead: str) -> bool:
     return bool(_MEMBERS_OF.search(lead)) and not find_triggers(lead)
 
 
-def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan]) -> list[str]:
-    """"fighting between the army and the Fano militia": both sides are actors of the clash."""
+def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]) -> list[str]:
+    """"fighting between the army and the Fano militia": both sides are actors of the clash; "between the two
+    sides": the two armed actors the article has named most often so far."""
     if trig.action != "clash" or not _BETWEEN.match(sentence.text[trig.end :]):
         return []
+    if _TWO_SIDES.match(sentence.text[trig.end :]):
+        counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
+                         if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
+        return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
     after = [a for a in in_sentence if a.start >= sentence.start + trig.end]
     if len(after) < 2 or not re.fullmatch(r"\s*and\s+(?:the\s+)?", ctx.article.text[after[0].end : after[1].start]):
         return []

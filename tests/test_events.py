@@ -388,3 +388,9 @@ def test_it_in_a_where_clause_is_the_subject_named_before_it(read):
     s = read("The army shelled Omdurman on Monday. The RSF still controls most of Darfur, where it has besieged El Fasher for a year.")
     sieges = [e for e in events_of(s, "attack") if place_name(s, e.place) == "El Fasher"]
     assert sieges and sieges[0].actor == "rsf"
+
+
+def test_fighting_between_the_two_sides_is_coded_for_the_two_armed_actors_named_most(read):
+    s = read("The army said it had recaptured the palace from the RSF in Khartoum. The RSF said the army was lying. "
+             "Fighting between the two sides continued on Saturday near Khartoum airport.")
+    assert actors_of(s, "clash") == {"sudan", "rsf"}
