@@ -52,7 +52,7 @@ _ARMED_NOUN = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
     r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
-_LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,4}(?:,\s*)?"
+_LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
 _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
 _LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*$", re.I)

@@ -394,3 +394,8 @@ def test_fighting_between_the_two_sides_is_coded_for_the_two_armed_actors_named_
     s = read("The army said it had recaptured the palace from the RSF in Khartoum. The RSF said the army was lying. "
              "Fighting between the two sides continued on Saturday near Khartoum airport.")
     assert actors_of(s, "clash") == {"sudan", "rsf"}
+
+
+def test_a_place_listed_after_a_described_capital_gets_the_event_too(read):
+    s = read("Clashes were reported in Gondar and in the regional capital, Bahir Dar, on Thursday.")
+    assert {"Bahir Dar"} <= {place_name(s, e.place) for e in events_of(s, "clash")}
