@@ -59,7 +59,7 @@ _LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
-    r"\b(?:against|after|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
+    r"\b(?:against|after|before|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
@@ -92,13 +92,13 @@ ANAPHORA_SENTENCES = 3  # how far back "the strikes" or "they" may point
 _STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
 _SIMPLE_PAST = re.compile(r"^\w+ed$|^(?:went|struck|fought|seized|overran|took|shot|blew|swore)$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_COUNT = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|a|an|dozens of|scores of|hundreds of)"
+_COUNT = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|a|an|several|dozens of|scores of|hundreds of)"
 _QUALIFIER = r"(?:at least |more than |some |about |around |nearly |up to |as many as )?"
 _FATALITIES = re.compile(r"^\s*(?:between\s+" + _COUNT + r"\s+and\s+" + _COUNT + "|" + _QUALIFIER + _COUNT
                          + r"(?:\s*(?:to|-|–|or)\s*" + _COUNT + r")?)\b", re.I)
 # "At least 21 people were killed": the toll stated before a passive killing.
 _TOLL_BEFORE = re.compile(r"\b(" + _QUALIFIER + _COUNT + r"(?:\s+\w+){1,3}?)\s+(?:were|have been|had been|was)\s+(?:\w+ly\s+)?$", re.I)
-_VAGUE = {"dozens of": (24, 24, 99), "scores of": (40, 40, 99), "hundreds of": (200, 200, 999)}
+_VAGUE = {"dozens of": (24, 24, 99), "scores of": (40, 40, 99), "hundreds of": (200, 200, 999), "several": (3, 3, 9)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +163,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
-    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(_merge_results(drafts)), actors))
+    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(_merge_results(drafts, ctx.actor_type)), actors))
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
@@ -498,8 +498,9 @@ def _ellipsis(drafts: list[_Draft], sentence: Sentence, in_sentence: list[ActorS
     return copies
 
 
-def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
-    """"an attack ... that killed a US contractor": the killing is the attack's toll, not another event."""
+def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Draft]:
+    """"an attack ... that killed a US contractor": the killing is the attack's toll, not another event; only
+    a named person killed by it ("killed Qasem Soleimani") is an event of its own."""
     merged: list[_Draft] = []
     for draft in drafts:
         same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
@@ -508,7 +509,7 @@ def _merge_results(drafts: list[_Draft]) -> list[_Draft]:
         result = host is not None and (_RELATIVE_RESULT.search(lead) or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
-            if toll is not None or draft.target is None:
+            if toll is not None or actor_type.get(draft.target or "") != "person":
                 host.fatalities = toll or host.fatalities
                 host.target = host.target or draft.target
                 # "A drone strike killed a commander in eastern Baghdad": the toll's place is the strike's.

@@ -32,6 +32,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
+    ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
     ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| in| near| around| erupted| broke out| continued)|gun ?battles?|firefights?|exchanged fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
@@ -39,7 +40,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|rall(?:y|ied|ies))\b"),
     ("march", r"\bmarch(?:ed|es|ing)\s+(?:through|in|to|towards|on|outside)\b"),
     ("arrest", r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|round(?:ed)? up)\b"),
-    ("relocate", r"\b(?:flown|airlifted|ferried|shipped|trucked|bused|bussed)\s+(?=(?:[\w'’-]+\s+){0,4}?(?:from|to|into)\b)"),
+    ("relocate", r"\b(?:were|was|been|being|are|is)\s+(?:flown|airlifted|ferried|shipped|trucked|bused|bussed)\s+(?=(?:[\w'’-]+\s+){0,4}?(?:from|to|into)\b)"),
     ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
     ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing))\b"),
 )

@@ -44,6 +44,7 @@ ACTIONS: dict[str, str | None] = {
     "threaten": None,
     "demand": None,
     "arrest": None,  # ACLED codes arrests as strategic developments, not as violence
+    "coup": None,
 }
 
 # Posture actions describe what a force is doing, not violence; they decide the posture panel.

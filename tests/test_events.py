@@ -399,3 +399,18 @@ def test_fighting_between_the_two_sides_is_coded_for_the_two_armed_actors_named_
 def test_a_place_listed_after_a_described_capital_gets_the_event_too(read):
     s = read("Clashes were reported in Gondar and in the regional capital, Bahir Dar, on Thursday.")
     assert {"Bahir Dar"} <= {place_name(s, e.place) for e in events_of(s, "clash")}
+
+
+def test_the_military_seizing_power_is_a_coup_not_a_seizure_of_ground(read):
+    s = read("The military seized power in Niamey on 26 July and detained the president.")
+    assert events_of(s, "coup") and not events_of(s, "seize")
+
+
+def test_unnamed_soldiers_killed_by_a_strike_are_its_toll(read):
+    s = read("An RSF drone strike on the palace in Khartoum killed several soldiers and three journalists from Sudanese state television.")
+    assert not events_of(s, "kill") and events_of(s, "strike")[0].fatalities.low == 3
+
+
+def test_bombers_flown_from_a_country_are_not_a_move_out_of_it(read):
+    s = read("Long-range bombers flown from the United States hit command centres in Iraq on Friday.")
+    assert not [e for e in s.events if e.action in ("withdraw", "relocate")]
