@@ -26,6 +26,7 @@ from sharing.viewstate import ViewState
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
+FLOOR_PAGE = ROOT / "bench" / "floor_page.py"
 SERVER_RUNS = 7
 
 
@@ -108,14 +109,14 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def browser_paints(runs: int, env: dict[str, str]) -> dict[str, float]:
+def browser_paints(runs: int, env: dict[str, str], app: Path = DASHBOARD) -> dict[str, float]:
     """First paint (ms from navigation to MapLibre loaded) in fresh contexts, and the server's RSS after."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_map
 
     with tempfile.TemporaryDirectory() as tmp:
-        server = StreamlitServer(DASHBOARD, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
+        server = StreamlitServer(app, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
         server.start(timeout=120)
         try:
             with sync_playwright() as pw:
@@ -189,6 +190,8 @@ def main() -> None:
         table("(b) Whole page rerun with the reference brief (AppTest)", apptest_times(reference_path))
         if not args.no_browser:
             table("(a) First map paint, reference brief (Chromium, ms from navigation)", browser_paints(args.runs, {}))
+            floor = browser_paints(args.runs, {"FLASHPOINT_SITUATION_JSON": str(reference_path)}, FLOOR_PAGE)
+            table("(a) The floor: a page with only the title and the same map (bench/floor_page.py)", floor)
         if not args.events:
             return
         print(f"\n{len(large.events):,} events over {len(large.places):,} places (bench/synthetic.py).")
