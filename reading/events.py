@@ -50,7 +50,8 @@ _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:tha
 # Nouns that, after a possessive, are the possessor's armed men: "the junta's warplanes", "Haftar's fighters".
 _ARMED_NOUN = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
-    r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy)\b", re.I)
+    r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy|government|president|prime minister|"
+    r"(?:defence|defense|foreign|interior) minist(?:er|ry)|parliament|leader|cabinet)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
@@ -69,7 +70,13 @@ _SITE_ANAPHOR = re.compile(
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|"
     r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but)\s+|,\s*and\s+|;\s*", re.I)
+_DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
+_EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
+                         "incursion explosion blast".split())
+_PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against|for)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,4}$", re.I)
+_PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
+_OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
 # into Khan Younis" names a force and is news in its own right.
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
@@ -188,7 +195,9 @@ def _sentence_events(
     for i, trig in enumerate(triggers):
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
         doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
-        if doers == ["unknown"] and drafts and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
+        chained = drafts and not _CLAUSE_START.search(sentence.text[drafts[-1].trigger.end : trig.start]) \
+            and not _after_preposition(sentence.text, trig, 0)
+        if doers == ["unknown"] and chained and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
             doers = [drafts[-1].actor]  # "went on the offensive, seizing ...", "pulled out ... and were flown": one subject
         lead = sentence.text[: trig.start]
         # "they hit positions" points back to the last actors; "the RSF controls Darfur, where it has besieged
@@ -216,7 +225,9 @@ def _sentence_events(
 def _is_scenery(text: str, trig: Trigger) -> bool:
     """Words that look like an event but only describe the background of one."""
     nominal = not trig.text.split()[0].lower().endswith("ed")  # "since the group seized the city" is a new fact
-    return _is_background_participle(text, trig) or _is_circumstance(text, trig) \
+    # "gave for ordering the attack": a definite act named after a preposition was told before.
+    told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
+    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
 
@@ -291,17 +302,26 @@ def _actor_target_span(
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
     # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
-    boundary = max((m.end() for m in _CLAUSE_START.finditer(text, 0, trig.start)), default=0)
+    clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
+    boundary = clauses[-1].end() if clauses else 0
     candidates = [(a, s, e) for a, s, e in before
                   if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
     members = [a for a, s, e in candidates if s >= boundary and _members_of(text[:s])]
-    subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None) \
-        or next((a for a, s, e in candidates), None)
+    subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None)
+    own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
+    if subject is None and not own_subject:
+        # "X was killed when jets bombed": the sentence's subject, unless the clause has a subject of its own
+        # that is no actor ("…, where at least 12 rockets landed", "…, while aid trucks waited").
+        subject = next((a for a, s, e in candidates), None)
+    if _after_preposition(text, trig, boundary):
+        subject = None  # "moving troops out after a wave of attacks": the movers did not make the attacks
     of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
         return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
+    if possessor and nominal and trig.action in POSTURE_ACTIONS and not trig.passive:
+        return _acting_for(ctx, possessor.actor), None, possessor  # "the coalition's withdrawal": the coalition moves
     if trig.passive or (possessor and nominal and not premodifier):
         victim = next((a for a, s, e in before if not _PREPOSITION.search(text[max(0, s - 30) : s])), None) if trig.passive else possessor
         return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
@@ -310,6 +330,13 @@ def _actor_target_span(
     target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
                         and not _SOURCE_AFTER.match(text[e:])), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
+
+
+def _after_preposition(text: str, trig: Trigger, clause_start: int) -> bool:
+    """"after a wave of rocket attacks", "for ordering the attack": an act named as a noun after a preposition,
+    whose doer is not the subject of the sentence around it."""
+    noun = trig.text.split()[-1].lower()
+    return (noun.endswith("s") or noun in _EVENT_NOUNS) and bool(_PREP_LEAD.search(text[clause_start : trig.start]))
 
 
 def _members_of(lead: str) -> bool:
@@ -404,13 +431,17 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     """One draft per place where the event happened; moves get origin and destination."""
     trig, text = draft.trigger, draft.sentence.text
     if draft.action in ("relocate", "withdraw", "deploy"):
-        destinations = [sp for sp in places if sp.start >= trig.end and _DESTINATION.search(_lead_in(text, places, sp))]
+        # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
+        own_clause = next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text))
+        destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)
         if destinations:
             for sp in destinations:
                 used.add(sp.place.id)
             return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
+        if draft.action == "relocate" and origins:
+            draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
                  and not _BORDER_OF.match(text[sp.end :])]  # "near the Bangladesh border" locates, it is not the site
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.

@@ -498,7 +498,8 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
     previous = before[-1] if before else ""
     if is_country and after in MODIFIED_NOUNS:
         return "modifier"
-    if previous in LOCATIVE or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
+    # "out of Iraq" is a place left; "swathes of Iraq" a place; "the government of Iraq" is not.
+    if previous in LOCATIVE or (previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] == "out")):
         return "literal"
     if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
         return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"

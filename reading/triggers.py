@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters)"
+_FORCES = r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft|reinforcements|fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters|batteries|systems|air defences?)"
 _WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
 # "the town of X", "the southern city of X": a settlement named after the verb.
 _NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
@@ -15,10 +15,10 @@ _NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:
 LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing))\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
-    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
-    ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"\b"),
+    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
+    ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
     ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
-    ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+" + _FORCES + r")\b"),
+    ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
@@ -75,9 +75,14 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+_SCHEDULE = re.compile(r"^\s*(?:a|an|the)\s+(?:timetable|date|deadline|plan|schedule|start|process)\s+(?:for|of|to)\s+", re.I)
+
+
 def _governs(gap: str) -> bool:
     """A demand or threat governs a later event only when the event is its direct object:
-    "demanding an immediate American withdrawal", not "vengeance for the killings caused by the missile"."""
+    "demanding an immediate American withdrawal", "called for a timetable for the coalition's withdrawal", not
+    "vengeance for the killings caused by the missile"."""
+    gap = _SCHEDULE.sub("", gap)
     return len(gap) <= 35 and not re.search(r",|\b(?:by|for|after|because|when|while)\b", gap)
 
 

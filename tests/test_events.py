@@ -414,3 +414,36 @@ def test_unnamed_soldiers_killed_by_a_strike_are_its_toll(read):
 def test_bombers_flown_from_a_country_are_not_a_move_out_of_it(read):
     s = read("Long-range bombers flown from the United States hit command centres in Iraq on Friday.")
     assert not [e for e in s.events if e.action in ("withdraw", "relocate")]
+
+
+def test_moving_personnel_out_of_a_country_with_no_destination_is_a_withdrawal(read):
+    s = read("Several members of the US-led coalition have begun moving personnel out of Iraq, officials said on Saturday.")
+    moves = [e for e in s.events if e.action in ("withdraw", "relocate")]
+    assert moves and moves[0].action == "withdraw" and moves[0].actor == "us-led-coalition"
+    assert place_name(s, moves[0].place) == "Iraq"
+
+
+def test_attacks_named_after_a_preposition_are_not_the_subjects(read):
+    s = read("The coalition began moving personnel out of Iraq after a wave of rocket attacks on bases.")
+    assert all(e.actor != "us-led-coalition" for e in events_of(s, "attack"))
+
+
+def test_each_partner_moves_to_its_own_destination(read):
+    s = read("Canada relocated some of its soldiers from Baghdad to Kuwait, while Italy reduced its contingent in Erbil "
+             "and moved part of it to Jordan.")
+    moves = {(e.actor, place_name(s, e.destination)) for e in s.events if e.destination}
+    assert moves == {("canada", "Kuwait"), ("italy", "Jordan")}
+
+
+def test_rockets_landing_in_a_where_clause_are_not_the_sentences_subjects(read):
+    s = read("The United States sent additional air defence batteries to Ain al-Asad air base in Anbar province, "
+             "where at least 12 rockets landed on Friday.")
+    assert events_of(s, "deploy") or events_of(s, "reinforce")
+    assert all(e.actor != "united-states" for e in events_of(s, "strike"))
+
+
+def test_a_prime_minister_calling_for_the_coalitions_withdrawal_is_the_state_demanding_it(read):
+    s = read("Iraq's prime minister called for a timetable for the coalition's withdrawal from Iraq.")
+    assert actors_of(s, "demand") == {"iraq"}
+    withdrawals = events_of(s, "withdraw")
+    assert withdrawals and withdrawals[0].actor == "us-led-coalition" and not withdrawals[0].is_current
