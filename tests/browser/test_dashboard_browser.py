@@ -16,6 +16,7 @@ from dataclasses import replace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from layers import LAYERS
 from layers.figure import build_figure
@@ -117,8 +118,18 @@ def focused_name(page) -> str:
 
 
 def choose_focus(page, name: str) -> None:
-    focus_box(page).get_by_role("combobox").click()
-    page.get_by_role("option", name=name, exact=True).click()
+    """Open the focus list and pick `name`. A rerun that lands while the list is open closes it again (seen on a
+    loaded machine), so the list is reopened, up to three times, until the option shows."""
+    option = page.get_by_role("option", name=name, exact=True)
+    for _ in range(3):
+        wait_until_idle(page)
+        focus_box(page).get_by_role("combobox").click()
+        try:
+            option.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
 
 
 def wait_for_names(page, expected: list[str], timeout: float = RERUN_TIMEOUT_MS) -> None:
