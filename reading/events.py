@@ -44,6 +44,8 @@ _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
 # "..., residents and officials said": the people a report cites are its sources, not a target.
 _SOURCE_AFTER = re.compile(r"^(?:\s+and\s+[\w\s]{0,30}?)?\s+(?:said|say|says|told|reported|added|according)\b", re.I)
+_OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|force|forces|navy|army|government|coalition|"
+                       r"alliance|command|ministry|embassy)\b", re.I)
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
@@ -79,6 +81,7 @@ _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
 # into Khan Younis" names a force and is news in its own right.
+_INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|intercepts|intercepting|downed|destroyed)\s+(?:[\w,-]+\s+){0,3}$", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
@@ -227,9 +230,14 @@ def _is_scenery(text: str, trig: Trigger) -> bool:
     nominal = not trig.text.split()[0].lower().endswith("ed")  # "since the group seized the city" is a new fact
     # "gave for ordering the attack": a definite act named after a preposition was told before.
     told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
-    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before \
+    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
+
+
+def _intercepted(text: str, trig: Trigger) -> bool:
+    """"shot down four drones launched from Yemen": weapons brought down are not a strike by whoever downed them."""
+    return trig.action == "strike" and bool(_INTERCEPT.search(text[max(0, trig.start - 40) : trig.start]))
 
 
 def _is_circumstance(text: str, trig: Trigger) -> bool:
@@ -443,7 +451,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         if draft.action == "relocate" and origins:
             draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
-                 and not _BORDER_OF.match(text[sp.end :])]  # "near the Bangladesh border" locates, it is not the site
+                 and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
+                 and not _OWNER_OF.match(text[sp.end :])]  # "to join the European Union's naval mission"
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier

@@ -447,3 +447,14 @@ def test_a_prime_minister_calling_for_the_coalitions_withdrawal_is_the_state_dem
     assert actors_of(s, "demand") == {"iraq"}
     withdrawals = events_of(s, "withdraw")
     assert withdrawals and withdrawals[0].actor == "us-led-coalition" and not withdrawals[0].is_current
+
+
+def test_drones_shot_down_are_not_a_strike_by_those_who_downed_them(read):
+    s = read("The USS Carney, an American destroyer, shot down four drones launched from Houthi-controlled areas of Yemen.")
+    assert all(e.actor != "united-states" for e in events_of(s, "strike"))
+
+
+def test_frigates_sent_to_join_a_mission_deploy_where_it_operates_not_at_its_owner(read):
+    s = read("Denmark has sent a frigate to join the European Union's naval mission in the Bab el-Mandeb strait.")
+    deployments = events_of(s, "deploy")
+    assert deployments and deployments[0].actor == "denmark" and place_name(s, deployments[0].place) == "Bab el-Mandeb"
