@@ -32,6 +32,9 @@ SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
     "port dam square checkpoint refinery compound barracks".split())
 SITE_LINKS = frozenset("in near outside at inside".split())
+# Words that may follow a place and end its phrase ("out of Iraq after the attacks"), unlike a noun it modifies.
+CLAUSE_WORDS = frozenset("after before since on in at by for to and or but when as because while last this with "
+                         "until amid during".split())
 ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department".split())
 FACILITY_WORDS = {
     "airport": "airport", "airfield": "airport", "air base": "air-base", "airbase": "air-base",
@@ -498,8 +501,11 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
     previous = before[-1] if before else ""
     if is_country and after in MODIFIED_NOUNS:
         return "modifier"
-    # "out of Iraq" is a place left; "swathes of Iraq" a place; "the government of Iraq" is not.
-    if previous in LOCATIVE or (previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] == "out")):
+    # "out of Iraq" is a place left, but "out of the Iran nuclear deal" names a deal; "swathes of Iraq" is a
+    # place; "the government of Iraq" is not.
+    left = previous == "of" and len(before) > 1 and before[-2] == "out" and not (is_country and after.isalpha()
+                                                                                and after not in CLAUSE_WORDS)
+    if previous in LOCATIVE or left or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
         return "literal"
     if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
         return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"
