@@ -17,13 +17,9 @@ from intake.sidebar import article_inputs
 from layers import LAYERS
 from layers.figure import build_figure
 from layers.wording import actor_name, format_published, place_name
-from panels.militia import militia_panel
-from panels.places import places_panel
-from panels.posture import posture_panel
+from panels import BRIEF_PANELS
 from panels.evidence import EvidenceView, evidence_view
 from panels.render import escape_markdown, render_evidence, render_panel
-from panels.risk import risk_panel
-from panels.timeline import timeline_panel
 from reading.model import Situation
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
 from sharing.export import csv_text, export_file_stem, geojson_text
@@ -109,49 +105,24 @@ def read_view(situation: Situation) -> tuple[ViewState, list[str]]:
     return view, notices
 
 
-def seed(key: str, value: object) -> None:
-    """Give a widget its starting value from the URL once; after that the widget owns it (see STACK.md)."""
-    if key not in st.session_state:
-        st.session_state[key] = value
+def seed_controls(view: ViewState) -> None:
+    """Give each control its starting value from the URL once; after that the widget owns it (see STACK.md)."""
+    starting = {
+        **{f"layer.{layer_id}": layer_id in view.layers for layer_id in LAYERS},
+        "historical": view.show_historical,
+        "focus": view.focus,
+        "categories": list(view.categories),
+        "actor_types": list(view.actor_types),
+        "actors": list(view.actors),
+        "dates": tuple(d for d in (view.date_from, view.date_to) if d is not None),
+    }
+    for key, value in starting.items():
+        st.session_state.setdefault(key, value)
 
 
-def sidebar(view: ViewState, situation: Situation) -> ViewState:
-    """The controls; returns the view they describe."""
-    with st.sidebar:
-        st.header("Layers")
-        for spec in LAYERS.values():
-            seed(f"layer.{spec.id}", spec.id in view.layers)
-            st.checkbox(spec.title, key=f"layer.{spec.id}")
-        seed("historical", view.show_historical)
-        st.checkbox("Show historical, threatened and planned events", key="historical")
-        st.header("Focus and filters")
-        seed("focus", view.focus)
-        st.selectbox(
-            "Focused place",
-            [None, *(p.id for p in situation.places if p.role == "literal")],
-            format_func=lambda place_id: place_name(situation, place_id) or "none",
-            key="focus",
-        )
-        seed("categories", list(view.categories))
-        st.multiselect("Event categories (none chosen: all)", CATEGORIES, key="categories")
-        seed("actor_types", list(view.actor_types))
-        st.multiselect("Actor types (none chosen: all)", ACTOR_TYPES, key="actor_types")
-        seed("actors", list(view.actors))
-        st.multiselect(
-            "Actors, as doer or target (none chosen: all)",
-            sorted((a.id for a in situation.actors), key=lambda actor_id: actor_name(situation, actor_id) or ""),
-            format_func=lambda actor_id: actor_name(situation, actor_id) or actor_id,
-            key="actors",
-        )
-        seed("dates", tuple(d for d in (view.date_from, view.date_to) if d is not None))
-        st.date_input(
-            "Event dates (empty: all)",
-            min_value=EARLIEST_DAY,
-            max_value=LATEST_DAY,
-            key="dates",
-            help="An event counts when any day its date can mean falls in the range (\"December 2019\" is 31 days). "
-            "Events with no known date are hidden while a range is set.",
-        )
+def controlled_view(view: ViewState) -> ViewState:
+    """The view the controls describe. Widget values are in the session state before the widgets are drawn,
+    so the map can be drawn first and the controls after it (the map is what the analyst waits for)."""
     state = st.session_state
     # A range picker holds one date while the second is being picked; only a whole range filters.
     dates = tuple(state["dates"]) if len(state["dates"]) == 2 else (None, None)
@@ -164,6 +135,37 @@ def sidebar(view: ViewState, situation: Situation) -> ViewState:
         actors=tuple(state["actors"]),
         date_from=dates[0],
         date_to=dates[1],
+    )
+
+
+def controls(situation: Situation) -> None:
+    """The layer, focus and filter widgets, each bound to the session-state key seed_controls filled."""
+    st.header("Layers")
+    for spec in LAYERS.values():
+        st.checkbox(spec.title, key=f"layer.{spec.id}")
+    st.checkbox("Show historical, threatened and planned events", key="historical")
+    st.header("Focus and filters")
+    st.selectbox(
+        "Focused place",
+        [None, *(p.id for p in situation.places if p.role == "literal")],
+        format_func=lambda place_id: place_name(situation, place_id) or "none",
+        key="focus",
+    )
+    st.multiselect("Event categories (none chosen: all)", CATEGORIES, key="categories")
+    st.multiselect("Actor types (none chosen: all)", ACTOR_TYPES, key="actor_types")
+    st.multiselect(
+        "Actors, as doer or target (none chosen: all)",
+        sorted((a.id for a in situation.actors), key=lambda actor_id: actor_name(situation, actor_id) or ""),
+        format_func=lambda actor_id: actor_name(situation, actor_id) or actor_id,
+        key="actors",
+    )
+    st.date_input(
+        "Event dates (empty: all)",
+        min_value=EARLIEST_DAY,
+        max_value=LATEST_DAY,
+        key="dates",
+        help="An event counts when any day its date can mean falls in the range (\"December 2019\" is 31 days). "
+        "Events with no known date are hidden while a range is set.",
     )
 
 
@@ -233,22 +235,22 @@ def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, lin
             st.download_button(label, make, f"{stem}.{extension}", mime, key=f"export.{extension}", on_click="ignore")
 
 
+def share_box(link: str) -> None:
+    """The link to copy, as plain text: st.code would load a 1.5 MB highlighter before the map's chunk."""
+    st.header("Share this view")
+    st.markdown(f"`{link.replace('`', '%60')}`")
+    st.caption("Anyone who can reach this server opens exactly this view from it, after a restart too.")
+
+
 def main() -> None:
     st.set_page_config(layout="wide", page_title="Flashpoint")
-    with st.sidebar:
-        read_now = article_inputs(open_store(str(configured_path())))
-    if read_now:
-        open_article(read_now)
+    store = open_store(str(configured_path()))
     situation, origin = linked_situation()
-    view, notices = read_view(situation)
-    view = sidebar(view, situation)
-    with st.sidebar:
-        view = with_camera(view, reported_camera())
-    query = to_query(view)
-    st.query_params.from_dict(query)
-    st.sidebar.header("Share this view")
-    st.sidebar.code(share_link(query), language=None, wrap_lines=True)
+    linked, notices = read_view(situation)
+    seed_controls(linked)
+    view = controlled_view(linked)
 
+    # The map goes out first: the browser starts loading plotly.js as soon as the chart arrives.
     for notice in notices:
         st.warning(escape_markdown(notice))
     headline(situation, origin)
@@ -257,10 +259,20 @@ def main() -> None:
     clicked = st.plotly_chart(
         figure, key="map", on_select="rerun", selection_mode="points", config={"scrollZoom": True, "displaylogo": False}
     )
+
+    with st.sidebar:
+        read_now = article_inputs(store)
+        if read_now:
+            open_article(read_now)
+            st.rerun()
+        controls(situation)
+        view = with_camera(view, reported_camera())
+        query = to_query(view)
+        st.query_params.from_dict(query)
+        share_box(share_link(query))
     export_buttons(situation, view, figure, share_link(query))
     evidence_section(situation, view, clicked.selection.points)
-    panels = (risk_panel, posture_panel, militia_panel, timeline_panel, places_panel)
-    for column, panel in zip(st.columns(2) + st.columns(2) + st.columns(2), panels):
+    for column, panel in zip(st.columns(2) + st.columns(2) + st.columns(2), BRIEF_PANELS):
         with column:
             render_panel(panel(situation, view))
 

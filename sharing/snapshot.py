@@ -10,28 +10,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from collections.abc import Callable
 
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from layers.style import FOCUS_COLOUR
 from layers.wording import format_published
+from panels import BRIEF_PANELS
 from panels.content import Evidence, Panel, PanelLine
-from panels.militia import militia_panel
-from panels.places import places_panel
-from panels.posture import posture_panel
-from panels.risk import risk_panel
-from panels.timeline import timeline_panel
 from reading.model import Situation
 from sharing.flatmap import flat_figure
 from sharing.viewstate import ViewState
 
 MAP_ELEMENT_ID = "flashpoint-map"
-# The panels the dashboard shows under the map, in its order.
-PANELS: tuple[Callable[[Situation, ViewState], Panel], ...] = (
-    risk_panel, posture_panel, militia_panel, timeline_panel, places_panel,
-)
 _PLOT_CONFIG = '{"displaylogo": false, "scrollZoom": true, "responsive": true}'
 _STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1A1A1A; margin: 1.5rem auto; max-width: 1200px; padding: 0 1rem; }
@@ -74,7 +65,7 @@ def snapshot_html(situation: Situation, view: ViewState, map_figure: go.Figure, 
         _link_paragraph(link),
         "</header>",
         f'<div id="{MAP_ELEMENT_ID}" style="height:{map_figure.layout.height}px"></div>',
-        f'<div class="panels">{"".join(panel_html(build(situation, view)) for build in PANELS)}</div>',
+        f'<div class="panels">{"".join(panel_html(build(situation, view)) for build in BRIEF_PANELS)}</div>',
         "<footer>Place data © GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain).</footer>",
         f"<script>{plotly_js}</script>",
         f"<script>{plot_script}</script>",

@@ -96,7 +96,7 @@ def test_a_focus_not_in_the_article_is_dropped_with_a_notice(app):
 
 def test_share_link_shows_the_current_view(app):
     run(app, layers="places", historical="1")
-    links = [c.value for c in app.sidebar.code]
+    links = [m.value for m in app.sidebar.markdown]
     assert any("layers=places" in link and "historical=1" in link for link in links)
 
 

@@ -12,7 +12,10 @@ Fixtures
   request_guard      function: the RequestGuard of the current `page`.
   page               function: new context + page behind the request guard; after
                      the test, asserts no outside request was made.
-Helpers such as wait_for_map() live in tests/browser/helpers.py.
+  reference          session: the situation of the default article, read in-process as
+                     the server reads it.
+Helpers such as wait_for_map() live in tests/browser/helpers.py; reading and driving the
+dashboard page (its figure, controls and URL) in tests/browser/page.py.
 """
 
 from __future__ import annotations
@@ -134,3 +137,13 @@ def page(browser, request_guard):
     assert request_guard.outside == [], (
         "the page made requests to hosts other than loopback (only the MapLibre "
         f"glyph host is tolerated): {request_guard.outside}")
+
+
+@pytest.fixture(scope="session")
+def reference():
+    """The situation of the default article (the reference brief), read in-process as the server does."""
+    from reading.default import default_article
+    from reading.pipeline import read_article
+
+    default = default_article()
+    return read_article(default.article, published=default.published)

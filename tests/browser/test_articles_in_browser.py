@@ -10,7 +10,7 @@ import pytest
 
 from intake.upload import MAX_UPLOAD_MB
 from reading.article import content_id
-from tests.browser.test_dashboard_browser import (
+from tests.browser.page import (
     assert_no_exception,
     figure,
     new_session,

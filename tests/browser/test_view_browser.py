@@ -14,7 +14,8 @@ from layers import LAYERS
 from layers.figure import focus_camera
 from panels.evidence import evidence_view
 from tests.browser.helpers import wait_for_map
-from tests.browser.test_dashboard_browser import (
+from tests.browser.page import (
+    MAP,
     assert_no_exception,
     choose_focus,
     focused_name,
@@ -23,13 +24,12 @@ from tests.browser.test_dashboard_browser import (
     new_session,
     open_view,
     query_of,
-    reference,  # noqa: F401  (a fixture: the reference brief read in-process)
+    share_box_text,
     sidebar,
     wait_for_query,
     wait_until_idle,
 )
 
-MAP = ".js-plotly-plot"
 
 _LIVE_CAMERA_JS = """
 (sel) => {
@@ -122,7 +122,7 @@ def test_filters_focus_and_camera_travel_in_the_link_to_a_new_session(streamlit_
     # The rerun that wrote the link left the user's camera where it was.
     assert live_camera(page)["lat"] == pytest.approx(moved["lat"], abs=1e-6)
     link = page.url
-    assert f"lat={query['lat'][0]}" in sidebar(page).get_by_test_id("stCode").inner_text().replace("\n", "")
+    assert f"lat={query['lat'][0]}" in share_box_text(page)
     assert query_of(link)["actor"] == ["germany"] and query_of(link)["focus"] == [baghdad.id]
 
     with new_session(browser) as other:
