@@ -220,6 +220,11 @@ def headline(situation: Situation, origin: str) -> None:
         risk.caption(escape_markdown(f"at {place_name(situation, top.place) or top.place} · {top.score}/100"))
 
 
+def png_heading(situation: Situation) -> str:
+    article = situation.article
+    return f"{article.title or 'Untitled report'} · as of {format_published(article.published)} · Flashpoint"
+
+
 def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, link: str) -> None:
     """Downloads of the current view; each file is made when its button is clicked, not on every rerun."""
     stem = export_file_stem(situation)
@@ -227,7 +232,7 @@ def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, lin
         ("GeoJSON of the view", partial(geojson_text, situation, view, link), "geojson", "application/geo+json"),
         ("CSV of the view", partial(csv_text, situation, view), "csv", "text/csv"),
         ("HTML snapshot (opens offline)", partial(snapshot_html, situation, view, figure, link), "html", "text/html"),
-        ("PNG of the map", partial(map_png, figure), "png", "image/png"),
+        ("PNG of the map", partial(map_png, figure, png_heading(situation)), "png", "image/png"),
     )
     with st.sidebar:
         st.header("Export this view")

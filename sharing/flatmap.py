@@ -6,6 +6,7 @@ shows: markers and lines become `go.Scatter` on equal-aspect axes, country shape
 """
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterator, Sequence
 
@@ -23,6 +24,8 @@ _SHARED_SCATTER_KEYS = frozenset({
 # Countries this far outside the frame are left out: the world's shapes would be most of the page.
 _FRAME_MARGIN = 1.0
 WATER_COLOUR = "#FFFFFF"
+# Room above the map for the PNG's heading line.
+PNG_HEADING_PX = 40
 
 
 def flat_figure(figure: go.Figure) -> go.Figure:
@@ -87,13 +90,28 @@ def country_paths(trace: go.Choroplethmap, box: tuple[float, float, float, float
     return paths
 
 
-def map_png(figure: go.Figure) -> bytes:
-    """The flat map as a PNG, drawn by kaleido in the local Chromium (a few seconds: make it on demand)."""
+def titled_flat_figure(figure: go.Figure, heading: str) -> go.Figure:
+    """The flat map under a heading line, so a picture pasted into a report still says what it shows."""
+    flat = flat_figure(figure)
+    margin = flat.layout.margin
+    flat.update_layout(
+        # Plotly reads tags and entities in text: escaped, a title shows literally whatever it contains.
+        title={"text": html.escape(heading), "x": 0.01, "xanchor": "left", "y": 0.98, "font": {"size": 15}},
+        height=MAP_HEIGHT_PX + PNG_HEADING_PX,
+        margin={"l": margin.l, "r": margin.r, "b": margin.b, "t": (margin.t or 0) + PNG_HEADING_PX},
+    )
+    return flat
+
+
+def map_png(figure: go.Figure, heading: str) -> bytes:
+    """The flat map under its heading as a PNG, drawn by kaleido in the local Chromium (a few seconds: make it
+    on demand)."""
     import kaleido  # here, not at the top: only a PNG download needs it, not every page start
 
     return kaleido.calc_fig_sync(
-        flat_figure(figure).to_dict(),
-        opts={"format": "png", "width": MAP_WIDTH_PX + LEGEND_WIDTH_PX, "height": MAP_HEIGHT_PX, "scale": 1},
+        titled_flat_figure(figure, heading).to_dict(),
+        opts={"format": "png", "width": MAP_WIDTH_PX + LEGEND_WIDTH_PX, "height": MAP_HEIGHT_PX + PNG_HEADING_PX,
+              "scale": 1},
         # kaleido's default page asks a CDN for MathJax; the map has no formulas, so it gets none.
         kopts={"mathjax": False},
     )

@@ -16,7 +16,7 @@ import pytest
 from layers.figure import build_figure
 from reading.model import Place, PlaceMention, Situation
 from sharing.export import COLUMNS, csv_text, geojson_document, spreadsheet_cell
-from sharing.flatmap import flat_figure, map_png
+from sharing.flatmap import PNG_HEADING_PX, flat_figure, map_png, titled_flat_figure
 from sharing.snapshot import snapshot_html
 from sharing.viewstate import ViewState
 
@@ -227,8 +227,14 @@ def test_snapshot_makes_only_a_web_address_a_clickable_link(mini_situation):
 
 
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="kaleido draws with Debian's chromium")
-def test_map_png_is_a_png_of_the_map_size(mini_situation):
-    image = map_png(build_figure(mini_situation, ViewState()))
+def test_map_png_is_a_png_of_the_map_size_with_room_for_its_heading(mini_situation):
+    image = map_png(build_figure(mini_situation, ViewState()), "Erbil · as of 10 March 2024")
     assert image[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
-    assert (width, height) == (1090, 620)
+    assert (width, height) == (1090, 620 + PNG_HEADING_PX)
+
+
+def test_png_heading_is_shown_literally_above_the_map(mini_situation):
+    titled = titled_flat_figure(build_figure(mini_situation, ViewState()), "<b>Raid</b> & <br>counter-raid")
+    assert titled.layout.title.text == "&lt;b&gt;Raid&lt;/b&gt; &amp; &lt;br&gt;counter-raid"
+    assert titled.layout.margin.t >= PNG_HEADING_PX and titled.layout.height == 620 + PNG_HEADING_PX
