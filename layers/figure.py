@@ -25,7 +25,9 @@ LEGEND_WIDTH_PX = 290
 # The page gives the map about this much width on a laptop; only the fitted zoom depends on it.
 MAP_WIDTH_PX = 800
 WORLD_CAMERA = (25.0, 20.0, 1.0)
-MAX_FITTED_ZOOM = 8.0
+# With no tiles, country borders are the only ground a reader sees: a brief about one town still opens wide
+# enough (about 500 km across) to show the borders around it. Focus zooms closer.
+MAX_FITTED_ZOOM = 6.0
 # How much ground around a focused place to show when the gazetteer gives no extent: for a site or a
 # town, the ring of about 50 km its events fan out on (base.FAN_OUT_DEGREES); for an area, what its
 # precision stands for.

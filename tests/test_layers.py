@@ -231,6 +231,20 @@ def test_camera_fits_the_sites_not_a_far_country_named_in_passing(mini_situation
     assert camera(with_far, DEFAULT) == camera(mini_situation, DEFAULT)
 
 
+
+def test_a_brief_about_one_town_opens_wide_enough_to_show_the_borders_around_it(mini_situation):
+    from dataclasses import replace
+
+    from layers.figure import MAP_WIDTH_PX, WORLD_PX_AT_ZOOM_0, camera
+    from sharing.viewstate import DEFAULT
+
+    town = next(p for p in mini_situation.places if p.role == "literal" and not p.is_area)
+    alone = replace(mini_situation, places=(town,), events=(), risk=(), posture=())
+    lat, lon, zoom = camera(alone, DEFAULT)
+    shown_km = MAP_WIDTH_PX / (WORLD_PX_AT_ZOOM_0 * 2**zoom) * 40_075 * math.cos(math.radians(lat))
+    assert (lat, lon) == (town.lat, town.lon)
+    assert shown_km >= 400, f"the map opens {shown_km:.0f} km across: too close to show any border"
+
 # --------------------------------------------------------------------------
 # Precision, state forces, and many events
 # --------------------------------------------------------------------------
