@@ -50,10 +50,14 @@ def render_line(line: PanelLine) -> None:
         # Marked by a word as well as a colour, so the focus reads without colour vision.
         label = f':color[◉ focus]{{foreground="{FOCUS_COLOUR}"}} {label}'
     with st.expander(label):
-        if line.detail:
-            st.caption(escape_markdown(line.detail))
-        for evidence in line.evidence:
-            st.markdown(quote(evidence))
+        st.markdown(line_body(line))
+
+
+def line_body(line: PanelLine) -> str:
+    """What a line opens to, as one markdown block: a page of panels holds a hundred of these, and each
+    markdown element costs the browser a parse while the map is still being drawn."""
+    detail = [f":gray[{escape_markdown(line.detail)}]"] if line.detail else []
+    return "\n\n".join([*detail, *(quote(evidence) for evidence in line.evidence)])
 
 
 def quote(evidence: Evidence) -> str:

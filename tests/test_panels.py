@@ -98,3 +98,14 @@ def test_evidence_quote_marks_the_mention_and_gives_the_sentence_number():
     text = quote(Evidence(7, "Germany said its trainers would move.", "Germany"))
     assert text.startswith("> **Germany** said its trainers would move\\.")
     assert text.endswith("sentence 7")
+
+
+def test_a_line_opens_to_its_detail_and_every_quote_in_one_escaped_block(mini_situation):
+    from panels.render import line_body
+    from panels.risk import risk_panel
+
+    line = next(line for line in risk_panel(mini_situation).lines if line.evidence)
+    body = line_body(line)
+    assert body.startswith(":gray[") and "Driven by" in body
+    assert body.count("— sentence ") == len(line.evidence)
+    assert "<" not in body.replace("\\<", "")  # article text cannot open a tag

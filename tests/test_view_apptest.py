@@ -80,4 +80,4 @@ def test_risk_table_lists_each_place_with_level_score_and_drivers(app):
     run(app)
     labels = [e.label for e in app.expander]
     assert any("Erbil — severe, 78/100" in label for label in labels)
-    assert any("Driven by" in c.value and "Saraya al\\-Fajr" in c.value for c in app.caption)
+    assert any("Driven by" in m.value and "Saraya al\\-Fajr" in m.value for m in app.markdown)
