@@ -140,6 +140,47 @@ def browser_paints(runs: int, env: dict[str, str], app: Path = DASHBOARD) -> dic
             server.stop()
 
 
+def main_thread_profile(env: dict[str, str], app: Path = DASHBOARD, top: int = 6) -> dict[str, float]:
+    """Where the page's main thread spends its time until the map is drawn (ms of sampled CPU by script, one
+    fresh visit after a warm-up). Shares survive a busy machine better than wall-clock paint times do."""
+    from collections import Counter
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_map
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = StreamlitServer(app, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
+        server.start(timeout=120)
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for _ in range(2):  # the first visit warms the server's caches
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    page = context.new_page()
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Profiler.enable")
+                    cdp.send("Profiler.start")
+                    page.goto(server.url)
+                    wait_for_map(page, timeout=300_000)
+                    profile = cdp.send("Profiler.stop")["profile"]
+                    context.close()
+                browser.close()
+        finally:
+            server.stop()
+    frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    spent: Counter[str] = Counter()
+    for node_id, micros in zip(profile["samples"], profile["timeDeltas"]):
+        frame = frames[node_id]
+        # Streamlit's chunks carry a content hash: "PlotlyChart.D9Z0_fxz.js" is reported as "PlotlyChart".
+        script = frame["url"].rsplit("/", 1)[-1].split(".")[0] or frame["functionName"]
+        spent[script] += micros / 1000
+    busy = {name: ms for name, ms in spent.items() if name not in ("(idle)", "(program)")}
+    rows = {"main thread, all scripts and GC (ms)": sum(busy.values())}
+    rows.update({f"{name} (ms)": ms for name, ms in Counter(busy).most_common(top)})
+    return rows
+
+
 def large_situation_figures(situation: Situation) -> dict[str, float]:
     from layers.figure import build_figure
 
@@ -192,6 +233,9 @@ def main() -> None:
             table("(a) First map paint, reference brief (Chromium, ms from navigation)", browser_paints(args.runs, {}))
             floor = browser_paints(args.runs, {"FLASHPOINT_SITUATION_JSON": str(reference_path)}, FLOOR_PAGE)
             table("(a) The floor: a page with only the title and the same map (bench/floor_page.py)", floor)
+            table("(a) Main-thread CPU until first paint, dashboard (sampled, by script)", main_thread_profile({}))
+            table("(a) Main-thread CPU until first paint, the floor page",
+                  main_thread_profile({"FLASHPOINT_SITUATION_JSON": str(reference_path)}, FLOOR_PAGE))
         if not args.events:
             return
         print(f"\n{len(large.events):,} events over {len(large.places):,} places (bench/synthetic.py).")
