@@ -16,13 +16,21 @@ import platform
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from datetime import datetime, timezone
 from pathlib import Path
 
 from reading.model import Situation
 from sharing.viewstate import ViewState
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from tests.browser.helpers import StreamlitServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
@@ -109,11 +117,12 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def browser_paints(runs: int, env: dict[str, str], app: Path = DASHBOARD) -> dict[str, float]:
-    """First paint (ms from navigation to MapLibre loaded) in fresh contexts, and the server's RSS after."""
+@contextmanager
+def served_in_chromium(env: dict[str, str], app: Path) -> Iterator[tuple["StreamlitServer", "Browser"]]:
+    """A fresh Streamlit server of `app` with its own database, and Debian Chromium to visit it."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_map
+    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
     with tempfile.TemporaryDirectory() as tmp:
         server = StreamlitServer(app, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
@@ -121,53 +130,49 @@ def browser_paints(runs: int, env: dict[str, str], app: Path = DASHBOARD) -> dic
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                paints = []
-                for _ in range(runs + 1):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    page = context.new_page()
-                    page.goto(server.url)
-                    paints.append(wait_for_map(page, timeout=300_000))
-                    context.close()
+                yield server, browser
                 browser.close()
-            return {
-                "server healthy after start": server.startup_seconds * 1000,
-                "first paint, first visitor after start": paints[0],
-                f"first paint, median of {runs} later visitors": statistics.median(paints[1:]),
-                f"first paint, slowest of {runs} later visitors": max(paints[1:]),
-                "server RSS after the visits (MB)": rss_mb(server.proc.pid),
-            }
         finally:
             server.stop()
+
+
+def browser_paints(runs: int, env: dict[str, str], app: Path = DASHBOARD) -> dict[str, float]:
+    """First paint (ms from navigation to MapLibre loaded) in fresh contexts, and the server's RSS after."""
+    from tests.browser.helpers import wait_for_map
+
+    with served_in_chromium(env, app) as (server, browser):
+        paints = []
+        for _ in range(runs + 1):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(server.url)
+            paints.append(wait_for_map(page, timeout=300_000))
+            context.close()
+        return {
+            "server healthy after start": server.startup_seconds * 1000,
+            "first paint, first visitor after start": paints[0],
+            f"first paint, median of {runs} later visitors": statistics.median(paints[1:]),
+            f"first paint, slowest of {runs} later visitors": max(paints[1:]),
+            "server RSS after the visits (MB)": rss_mb(server.proc.pid),
+        }
 
 
 def main_thread_profile(env: dict[str, str], app: Path = DASHBOARD, top: int = 6) -> dict[str, float]:
     """Where the page's main thread spends its time until the map is drawn (ms of sampled CPU by script, one
     fresh visit after a warm-up). Shares survive a busy machine better than wall-clock paint times do."""
-    from collections import Counter
+    from tests.browser.helpers import wait_for_map
 
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_map
-
-    with tempfile.TemporaryDirectory() as tmp:
-        server = StreamlitServer(app, Path(tmp), env={"FLASHPOINT_DB": str(Path(tmp) / "bench.db"), **env})
-        server.start(timeout=120)
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for _ in range(2):  # the first visit warms the server's caches
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    page = context.new_page()
-                    cdp = context.new_cdp_session(page)
-                    cdp.send("Profiler.enable")
-                    cdp.send("Profiler.start")
-                    page.goto(server.url)
-                    wait_for_map(page, timeout=300_000)
-                    profile = cdp.send("Profiler.stop")["profile"]
-                    context.close()
-                browser.close()
-        finally:
-            server.stop()
+    with served_in_chromium(env, app) as (server, browser):
+        for _ in range(2):  # the first visit warms the server's caches
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Profiler.enable")
+            cdp.send("Profiler.start")
+            page.goto(server.url)
+            wait_for_map(page, timeout=300_000)
+            profile = cdp.send("Profiler.stop")["profile"]
+            context.close()
     frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
     spent: Counter[str] = Counter()
     for node_id, micros in zip(profile["samples"], profile["timeDeltas"]):
