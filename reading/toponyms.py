@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from wordfreq import top_n_list
 
@@ -93,16 +94,14 @@ MODIFIED_NOUNS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence (a tuple: every word of every sentence is one, so it must be cheap to make)."""
+
     text: str  # the token without a possessive ending
     start: int
     end: int
     raw_end: int  # end including the possessive, if any
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool  # text[:1].isupper(), asked of every token several times
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +131,7 @@ def common_words(gazetteer_version: str) -> frozenset[str]:
 def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int = 0) -> list[Token]:
     """Word tokens, with offsets shifted by `offset`; a known abbreviation keeps its final stop ("Ky.", "Mo.")."""
     found = []
+    append = found.append
     for match in _TOKEN.finditer(text):
         word = match.group()
         if word[-1] == "-":
@@ -146,7 +146,7 @@ def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int =
             possessive = _POSSESSIVE.search(word)
             if possessive:
                 core = word[: possessive.start()]
-        found.append(Token(core, start + offset, start + offset + len(core), end + offset))
+        append(Token(core, start + offset, start + offset + len(core), end + offset, core[:1].isupper()))
     return found
 
 
