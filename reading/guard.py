@@ -7,7 +7,9 @@ so a guarded pattern finds exactly what the bare pattern finds, and editing a pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 
 try:  # the parser `re` itself uses (public as sre_parse before Python 3.11)
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -16,7 +18,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # Characters that `re.IGNORECASE` matches to an ASCII letter although `str.lower` maps them elsewhere (found by
 # trying every code point): Turkish dotted and dotless i, and the long s.
-_FOLD_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_ODD = ("\u0130", "\u0131", "\u017f")
+_FOLD_ODD = str.maketrans(dict(zip(_ODD, "iis")))
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)} - {None}
 
 Needles = frozenset[str]
@@ -24,7 +27,9 @@ Needles = frozenset[str]
 
 def fold(text: str) -> str:
     """The text as guards search it: lower case, one character for one, so a case-insensitive literal is a substring."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_ODD).lower()
+    if text.isascii() or not any(odd in text for odd in _ODD):  # translate is slow; the odd letters are rare
+        return text.lower()
+    return text.translate(_FOLD_ODD).lower()
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
@@ -95,8 +100,8 @@ class PatternSet:
                 owners[needle] = owners.get(needle, 0) | 1 << i
         # The scan reports the longest needle starting at each position; the shorter ones starting there are its
         # prefixes, so a needle admits the patterns of all its prefixes too.
-        self._admits = {n: _or(bits for other, bits in owners.items() if n.startswith(other)) for n in owners}
-        self._scan = re.compile(f"(?=({_trie(sorted(owners))}))", re.DOTALL) if owners else None
+        self._admits = {n: reduce(or_, (bits for other, bits in owners.items() if n.startswith(other)), 0) for n in owners}
+        self._scan = re.compile(f"(?=({trie_regex(owners)}))", re.DOTALL) if owners else None
 
     def candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
         """The labelled patterns, in order, that may match `text`; the others certainly do not."""
@@ -105,29 +110,33 @@ class PatternSet:
         if self._scan is not None:
             for needle in set(self._scan.findall(folded)):
                 bits |= self._admits[needle]
-        return [
-            self.labelled[i] for i, clauses in enumerate(self._needles)
-            if bits >> i & 1 and all(any(n in folded for n in needles) for needles in clauses[1:])
-        ]
+        found = []
+        while bits:  # the set bits, lowest (earliest pattern) first
+            i = (bits & -bits).bit_length() - 1
+            bits &= bits - 1
+            if all(any(n in folded for n in needles) for needles in self._needles[i][1:]):
+                found.append(self.labelled[i])
+        return found
 
 
-def _or(values: Iterable[int]) -> int:
-    total = 0
-    for value in values:
-        total |= value
-    return total
-
-
-def _trie(words: Sequence[str]) -> str:
-    """A regular expression matching the longest of `words` at a position, written as a trie so that the engine
-    tests one character per step instead of every word in turn."""
-    if words == [""]:
-        return ""
-    ends_here = "" in words
-    heads: dict[str, list[str]] = {}
+def trie_regex(words: Iterable[str]) -> str:
+    """A regular expression matching the longest of `words` at a position, written as a character trie so that the
+    engine tests one character per step instead of every word in turn ("(?!)", never matching, for no words)."""
+    trie: dict[str, dict] = {}
     for word in words:
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(head) + _trie(rest) for head, rest in heads.items()]
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie) or "(?!)"
+
+
+def _node_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends_here else body
+    # A word may end here or go on: the greedy "?" tries the longer word first.
+    if "" in node:
+        return f"(?:{body})?"
+    return body
