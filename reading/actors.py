@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reading.guard import trie_regex
+
 REGISTRY_PATH = Path(__file__).parent / "data" / "actors.json"
 
 
@@ -82,31 +84,10 @@ def _alias_key(alias: str) -> str:
 def _alias_pattern(aliases: set[str]) -> re.Pattern[str]:
     """One pattern for every alias: long ones in any case, short ones as written, the longest alias first at each
     position. Aliases are merged into a character trie, so matching costs the same with 50 aliases or 2,000."""
-    long = _trie_regex({a.lower() for a in aliases if len(a) > 4})
-    short = _trie_regex({a for a in aliases if len(a) <= 4})
+    long = trie_regex({a.lower() for a in aliases if len(a) > 4})
+    short = trie_regex({a for a in aliases if len(a) <= 4})
     # "Hamas-run", "Houthi-held": an alias before a hyphenated participle is still the actor; "IS-K" is not IS.
     return re.compile(r"(?<![\w-])(?:(?i:" + long + ")|" + short + r")(?!\w)(?!-[A-Z0-9])")
-
-
-def _trie_regex(words: set[str]) -> str:
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_regex(trie) or "(?!)"
-
-
-def _node_regex(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A word may end here or go on: the greedy "?" tries the longer alias first.
-    if "" in node:
-        return f"(?:{body})?"
-    return body
 
 
 @cache

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reading.guard import PatternSet
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -16,7 +18,7 @@ WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
 
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.I))
     for kind, rx in (
         ("day-month-year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+{_YEAR}"),
@@ -31,6 +33,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"\b(?:in|since|during|of|by|until|before|after|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?{_YEAR}\b|^\s*{_YEAR}\b|\bthe\s+{_YEAR}\s+\w+"),
     )
 )
+_FULL_KINDS = ("day-month-year", "month-day-year")  # written with their year: the only days read without publication
+PATTERNS = PatternSet(_LABELLED)
+_FULL_PATTERNS = PatternSet((kind, pattern) for kind, pattern in _LABELLED if kind in _FULL_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +100,9 @@ def stated_publication(text: str) -> DateMention | None:
     """A full date on a byline line near the top ("Published 7 January 2020", "March 14, 2025"): the day the
     article was most likely published, for text pasted without one."""
     for line in text.splitlines()[:BYLINE_LINES]:
-        days = [d for d in find_dates(line, None) if d.precision == "day"]
+        # Without a publication date only a date written with its year is a day, and the patterns of those come
+        # first, so no other kind of date can take their place: scanning for them alone finds the same days.
+        days = _scan(line, None, _FULL_PATTERNS)
         if days and (_BYLINE.match(line[: days[0].start] + line[days[0].end :]) or _DATELINE_DATE.match(line[: days[0].end + 4])):
             return days[0]
     return None
@@ -103,16 +110,20 @@ def stated_publication(text: str) -> DateMention | None:
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in text, resolved; relative ones are skipped when there is no publication date."""
+    return _scan(text, published, PATTERNS)
+
+
+def _scan(text: str, published: date | None, patterns: PatternSet) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern in patterns.candidates(text):
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             mention = _resolve(kind, match, published)
             if mention is not None:
                 found.append(mention)
-            if mention is not None or kind in ("day-month-year", "month-day-year"):
+            if mention is not None or kind in _FULL_KINDS:
                 taken.append((match.start(), match.end()))  # "31 February 2020" is no date, not "February 2020"
     return sorted(found, key=lambda m: m.start)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from wordfreq import top_n_list
 
@@ -93,16 +94,14 @@ MODIFIED_NOUNS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence (a tuple: every word of every sentence is one, so it must be cheap to make)."""
+
     text: str  # the token without a possessive ending
     start: int
     end: int
     raw_end: int  # end including the possessive, if any
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool  # text[:1].isupper(), asked of every token several times
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +131,7 @@ def common_words(gazetteer_version: str) -> frozenset[str]:
 def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int = 0) -> list[Token]:
     """Word tokens, with offsets shifted by `offset`; a known abbreviation keeps its final stop ("Ky.", "Mo.")."""
     found = []
+    append = found.append
     for match in _TOKEN.finditer(text):
         word = match.group()
         if word[-1] == "-":
@@ -146,7 +146,7 @@ def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int =
             possessive = _POSSESSIVE.search(word)
             if possessive:
                 core = word[: possessive.start()]
-        found.append(Token(core, start + offset, start + offset + len(core), end + offset))
+        append(Token(core, start + offset, start + offset + len(core), end + offset, core[:1].isupper()))
     return found
 
 
@@ -213,18 +213,23 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
     for i, tok in enumerate(toks):
         if tok.text in WEEKDAYS:
             # "On Tuesday Washington declared": a day name never begins or continues a place's name.
-            _close(runs, current, toks)
-            current = []
+            if current:
+                _close(runs, current, toks)
+                current = []
             continue
-        joined = current and text[toks[current[-1]].raw_end : tok.start] in (" ", "-") and toks[current[-1]].raw_end == toks[current[-1]].end
+        if current:
+            last = toks[current[-1]]
+            joined = last.raw_end == last.end and text[last.raw_end : tok.start] in (" ", "-")
+        else:
+            joined = False
         if tok.capitalised:
-            if not joined:
+            if not joined and current:
                 _close(runs, current, toks)
                 current = []
             current.append(i)
-        elif joined and tok.text.lower() in CONNECTORS or (joined and _is_arabic_article(tok.text)):
+        elif joined and (tok.text.lower() in CONNECTORS or _is_arabic_article(tok.text)):
             current.append(i)
-        else:
+        elif current:
             _close(runs, current, toks)
             current = []
     _close(runs, current, toks)
@@ -257,8 +262,12 @@ def _split_at_connectors(toks: list[Token], run: list[int]) -> list[list[int]]:
     return [p for p in parts if p]
 
 
+_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|en|ul|ud|un)-[A-Z]")
+
+
 def _is_arabic_article(word: str) -> bool:
-    return bool(re.match(r"^(al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|en|ul|ud|un)-[A-Z]", word))
+    # Asked of most words: the hyphen test spares the regex call for words that cannot match.
+    return (word[2:3] == "-" or word[3:4] == "-") and _ARABIC_ARTICLE.match(word) is not None
 
 
 def _close(runs: list[list[int]], current: list[int], toks: list[Token]) -> None:

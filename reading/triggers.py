@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reading.guard import PatternSet
+
 _FORCES = (r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft carriers?|aircraft|reinforcements|"
            r"fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters|batteries|systems|"
            r"air defences?|frigates?|destroyers?|warships?|(?:naval )?vessels?)")
@@ -46,7 +48,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
     ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing))\b"),
 )
-_COMPILED = tuple((action, re.compile(rx, re.I)) for action, rx in LEXICON)
+_PATTERNS = PatternSet((action, re.compile(rx, re.I)) for action, rx in LEXICON)
 
 NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
 DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
@@ -68,7 +70,7 @@ class Trigger:
 def find_triggers(sentence: str) -> list[Trigger]:
     """Non-overlapping triggers, earliest first; at one position the lexicon's earlier entry wins."""
     found: list[Trigger] = []
-    for action, pattern in _COMPILED:
+    for action, pattern in _PATTERNS.candidates(sentence):
         for match in pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue
