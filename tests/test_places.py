@@ -252,3 +252,9 @@ def test_out_of_a_country_is_a_place_left_but_out_of_a_countrys_deal_is_not(read
     deal = read("The president pulled out of the Iran nuclear agreement in 2018.")
     assert [p.role for p in left.places if p.name == "Iraq"] == ["literal"]
     assert [p.role for p in deal.places if p.name == "Iran"] != ["literal"]
+
+
+def test_waterloo_is_the_iowa_town_in_a_story_that_names_iowa(read):
+    situation = read("Floods closed roads around Waterloo on Monday. The governor of Iowa declared an emergency as rivers rose.")
+    waterloo = next(p for p in situation.places if p.name == "Waterloo")
+    assert haversine_km(waterloo.lat, waterloo.lon, 42.49, -92.34) < 30
