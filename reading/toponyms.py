@@ -17,7 +17,7 @@ from geodata.names import normalize
 from reading.article import Article
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'‘`\-]*")
-_POSSESSIVE = re.compile(r"(['’]s|s['’])$")
+_POSSESSIVE = re.compile(r"(['’]s|(?<=s)['’])$")  # "Paris'" is Paris's: only the apostrophe goes
 _POSSESSIVE_ENDINGS = frozenset("s'’")
 CONNECTORS = frozenset("of al el bin ibn de du da del della di la le les van von der dos das".split())
 DIRECTIONS = {
@@ -337,6 +337,8 @@ def _run_toponyms(
         rest = text[toks[first + 1].start : end]
         if _is_name(rest, gaz, common, single=False, opener=False) and _country_of(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
+    if len(run) == 1:
+        found.extend(_hyphen_compound(toks[first], sentence, gaz))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed" say who (modifier).
@@ -395,7 +397,9 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
                 continue
             a, b = toks[run[i]].start, toks[run[j - 1]].end
             beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
-            named_thing = beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
+            # "Toronto Police", "HSBC Malta", "Texas Senator Ted Cruz", "the Calgary MLA".
+            named_thing = (beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
+                           or beside[0].lower() in TITLES or (len(beside[0]) > 1 and beside[0].isupper() and not words[i].isupper()))
             if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded", _reference(text[a:b], gaz)))
                 i = j - 1
@@ -468,6 +472,27 @@ def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     if tail and tail[:1].islower() and gaz.lookup(head) and not _is_arabic_article(word):
         return head
     return None
+
+
+def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer) -> list[Toponym]:
+    """"Syrian-Turkish border", "Canada-EU deal": every part a country, a region or a demonym, each a modifier."""
+    parts = tok.text.split("-")
+    if len(parts) < 2 or not all(_is_compound_part(part, gaz) for part in parts):
+        return []
+    found, start = [], tok.start
+    for part in parts:
+        demonym = _demonym(part, gaz)
+        reference = f"demonym:{demonym[0]}" if demonym else "name"
+        found.append(Toponym(part, start, start + len(part), sentence, "modifier", reference))
+        start += len(part) + 1
+    return found
+
+
+def _is_compound_part(part: str, gaz: Gazetteer) -> bool:
+    demonym = _demonym(part, gaz)
+    if demonym:
+        return demonym[1] == "adjective"
+    return part[:1].isupper() and any(m.primary and m.candidate.kind in ("country", "region") for m in gaz.lookup(part))
 
 
 def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int, gaz: Gazetteer) -> Toponym:

@@ -258,3 +258,26 @@ def test_waterloo_is_the_iowa_town_in_a_story_that_names_iowa(read):
     situation = read("Floods closed roads around Waterloo on Monday. The governor of Iowa declared an emergency as rivers rose.")
     waterloo = next(p for p in situation.places if p.name == "Waterloo")
     assert haversine_km(waterloo.lat, waterloo.lon, 42.49, -92.34) < 30
+
+
+def test_a_place_before_a_title_is_kept_inside_the_title(read):
+    s = read("She endorsed Texas Senator Ted Cruz before the vote. Montreal Mayor Denis Coderre spoke on Friday.")
+    mentions = {m.text: m.role for p in s.places for m in p.mentions}
+    assert mentions.get("Texas") == "embedded" and mentions.get("Montreal") == "embedded"
+
+
+def test_a_place_before_an_acronym_is_kept_inside_the_name(read):
+    s = read("The Calgary MLA drew a standing ovation in the legislature.")
+    assert [(m.text, m.role) for p in s.places for m in p.mentions] == [("Calgary", "embedded")]
+
+
+def test_possessive_after_a_final_s_keeps_the_whole_name(read):
+    s = read("Police patrolled Paris' main boulevards overnight.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Paris"]
+
+
+def test_hyphen_compound_of_two_countries_names_both(read):
+    s = read("Shells fell near the Syrian-Turkish border. Hewlett-Packard cut jobs.")
+    found = sorted((m.text, m.role) for p in s.places for m in p.mentions)
+    assert found == [("Syrian", "modifier"), ("Turkish", "modifier")]
+    assert {p.country for p in s.places} == {"SY", "TR"}
