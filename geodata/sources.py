@@ -100,8 +100,11 @@ def _admin1_names_by_code() -> dict[tuple[str, str], str]:
 def cities() -> Iterator[Entry]:
     """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
     provinces = _admin1_names_by_code()
+    province_ids: dict[tuple[str, str], str] = {}  # one string per province, so the cache stores it once
     for row in _cities1000().values():
         province = provinces.get((row["countrycode"], row["admin1code"]))
+        if province:
+            province = province_ids.setdefault((row["countrycode"], province), admin1_id(row["countrycode"], province))
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
         if row["countrycode"] in ARABIC_NAMES:
             names += [bare for bare in map(_without_article, names) if bare and bare not in names]
@@ -114,7 +117,7 @@ def cities() -> Iterator[Entry]:
                 lat=round(row["latitude"], 5),
                 lon=round(row["longitude"], 5),
                 population=int(row["population"] or 0),
-                admin1=admin1_id(row["countrycode"], province) if province else "",
+                admin1=province or "",
             ),
             tuple(names),
             "city",
