@@ -73,8 +73,10 @@ GEO_PREFIXES = frozenset(
     "mount mt lake port fort saint st san santa sao new old greater upper lower north south east west "
     "northern southern eastern western central cape gulf bay river".split()
 )
-# Abbreviations that look like names but never are one: months, titles.
-NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms".split())
+# Abbreviations that look like names but never are one: months, titles; and "Olympic", which names hamlets but
+# in news is the Games.
+NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms "
+                      "olympic olympics".split())
 # Words that make a longer name an organisation's, a team's or a paper's: "Toronto Police", "Washington Post".
 ORG_WORDS = frozenset(
     "Times Post Herald Journal Tribune Daily News Gazette Star Globe Chronicle Press Observer Telegraph Guardian "

@@ -281,3 +281,8 @@ def test_hyphen_compound_of_two_countries_names_both(read):
     found = sorted((m.text, m.role) for p in s.places for m in p.mentions)
     assert found == [("Syrian", "modifier"), ("Turkish", "modifier")]
     assert {p.country for p in s.places} == {"SY", "TR"}
+
+
+def test_olympic_is_the_games_not_a_hamlet(read):
+    s = read("She won Olympic gold in Rio de Janeiro last summer.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Rio de Janeiro"]
