@@ -310,7 +310,8 @@ def _run_toponyms(
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
-    if not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common:
+    if (not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common
+            and not _is_significant(toks[first].text, gaz, strict=True)):
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
     if not is_name and any(not toks[i].capitalised and not _is_arabic_article(toks[i].text) for i in run):
@@ -420,7 +421,12 @@ def _is_significant(name: str, gaz: Gazetteer, strict: bool = False) -> bool:
     )
 
 
+_CONTRACTION = re.compile(r"(?:['’](?:ve|ll|re|d|m)|n['’]t)$")  # "I've", "We'll": words, not the village of Ive
+
+
 def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool, opener: bool) -> bool:
+    if _CONTRACTION.search(surface):
+        return False
     key = normalize(surface)
     if key in gaz.demonyms:
         return True

@@ -286,3 +286,14 @@ def test_hyphen_compound_of_two_countries_names_both(read):
 def test_olympic_is_the_games_not_a_hamlet(read):
     s = read("She won Olympic gold in Rio de Janeiro last summer.")
     assert [m.text for p in s.places for m in p.mentions] == ["Rio de Janeiro"]
+
+
+def test_a_contraction_is_never_a_place(read):
+    s = read("I've never seen the river so high, she said in Baghdad.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Baghdad"]
+
+
+def test_a_city_opening_a_sentence_inside_an_organisation_name_is_kept(read):
+    # "London" is a frequent word, so a sentence opener would normally be dropped; a city is kept, as embedded.
+    s = read("London Police say the man had four warrants.")
+    assert [(m.text, m.role) for p in s.places for m in p.mentions] == [("London", "embedded")]
