@@ -277,7 +277,27 @@ def _sentence_toponyms(
     found = []
     for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
-    return _share_literal_roles(text, found)
+    found.extend(_after_stance_prefix(toks, sentence, gaz))
+    return _share_literal_roles(text, sorted(found, key=lambda t: t.start))
+
+
+_STANCE_PREFIX = re.compile(r"^(?i:anti|pro|ex|non|post|pre)-(?=[A-Z])")
+
+
+def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> list[Toponym]:
+    """"anti-Russian", "pro-Iranian", "ex-Soviet", "pro-Kurdistan": the country or people after the prefix, a modifier."""
+    found = []
+    for tok in toks:
+        prefix = _STANCE_PREFIX.match(tok.text)
+        if prefix is None:
+            continue
+        name = tok.text[prefix.end():]
+        demonym = _demonym(name, gaz)
+        if demonym or any(m.primary and m.candidate.kind in ("country", "region", "admin1") for m in gaz.lookup(name)):
+            start = tok.start + prefix.end()
+            found.append(Toponym(name, start, start + len(name), sentence, "modifier",
+                                 f"demonym:{demonym[0]}" if demonym else "name"))
+    return found
 
 
 _COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
@@ -344,9 +364,12 @@ def _run_toponyms(
         found.extend(_hyphen_compound(toks[first], sentence, gaz))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
-        # "Calgary-based" says where something is (literal); "US-led", "Iran-backed" say who (modifier).
+        # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
         located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
-        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "literal" if located else "modifier"))
+        demonym = _demonym(hyphen, gaz)
+        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence,
+                             "literal" if located and not demonym else "modifier",
+                             f"demonym:{demonym[0]}" if demonym else "name"))
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
         # "US President Donald Trump", "Iraq Body Count": a country name leading a longer name.
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "modifier"))
@@ -477,7 +500,7 @@ def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
 def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     """"US-led", "Iran-backed": the place before a hyphenated lower-case participle."""
     head, _, tail = word.partition("-")
-    if tail and tail[:1].islower() and gaz.lookup(head) and not _is_arabic_article(word):
+    if tail and tail[:1].islower() and (gaz.lookup(head) or _demonym(head, gaz)) and not _is_arabic_article(word):
         return head
     return None
 

@@ -297,3 +297,14 @@ def test_a_city_opening_a_sentence_inside_an_organisation_name_is_kept(read):
     # "London" is a frequent word, so a sentence opener would normally be dropped; a city is kept, as embedded.
     s = read("London Police say the man had four warrants.")
     assert [(m.text, m.role) for p in s.places for m in p.mentions] == [("London", "embedded")]
+
+
+def test_a_people_after_a_stance_prefix_is_a_modifier(read):
+    s = read("He denounced the anti-Russian campaign. Pro-Iranian militias fired rockets at Baghdad.")
+    found = {(m.text, m.role) for p in s.places for m in p.mentions}
+    assert {("Russian", "modifier"), ("Iranian", "modifier"), ("Baghdad", "literal")} == found
+
+
+def test_a_people_before_a_participle_is_a_modifier(read):
+    s = read("The Russian-backed offensive went on for weeks.")
+    assert [(m.text, m.role, p.country) for p in s.places for m in p.mentions] == [("Russian", "modifier", "RU")]
