@@ -288,7 +288,7 @@ def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> li
     """"anti-Russian", "pro-Iranian", "ex-Soviet", "pro-Kurdistan": the country or people after the prefix, a modifier."""
     found = []
     for tok in toks:
-        prefix = _STANCE_PREFIX.match(tok.text)
+        prefix = _STANCE_PREFIX.match(tok.text) if "-" in tok.text else None
         if prefix is None:
             continue
         name = tok.text[prefix.end():]
