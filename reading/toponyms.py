@@ -18,7 +18,7 @@ from geodata.names import normalize
 from reading.article import Article
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'‘`\-]*")
-_POSSESSIVE = re.compile(r"(['’]s|s['’])$")
+_POSSESSIVE = re.compile(r"(['’]s|(?<=s)['’])$")  # "Paris'" is Paris's: only the apostrophe goes
 _POSSESSIVE_ENDINGS = frozenset("s'’")
 CONNECTORS = frozenset("of al el bin ibn de du da del della di la le les van von der dos das".split())
 DIRECTIONS = {
@@ -74,8 +74,10 @@ GEO_PREFIXES = frozenset(
     "mount mt lake port fort saint st san santa sao new old greater upper lower north south east west "
     "northern southern eastern western central cape gulf bay river".split()
 )
-# Abbreviations that look like names but never are one: months, titles.
-NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms".split())
+# Abbreviations that look like names but never are one: months, titles; and "Olympic", which names hamlets but
+# in news is the Games.
+NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms "
+                      "olympic olympics".split())
 # Words that make a longer name an organisation's, a team's or a paper's: "Toronto Police", "Washington Post".
 ORG_WORDS = frozenset(
     "Times Post Herald Journal Tribune Daily News Gazette Star Globe Chronicle Press Observer Telegraph Guardian "
@@ -284,7 +286,27 @@ def _sentence_toponyms(
     found = []
     for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
-    return _share_literal_roles(text, found)
+    found.extend(_after_stance_prefix(toks, sentence, gaz))
+    return _share_literal_roles(text, sorted(found, key=lambda t: t.start))
+
+
+_STANCE_PREFIX = re.compile(r"^(?i:anti|pro|ex|non|post|pre)-(?=[A-Z])")
+
+
+def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> list[Toponym]:
+    """"anti-Russian", "pro-Iranian", "ex-Soviet", "pro-Kurdistan": the country or people after the prefix, a modifier."""
+    found = []
+    for tok in toks:
+        prefix = _STANCE_PREFIX.match(tok.text) if "-" in tok.text else None
+        if prefix is None:
+            continue
+        name = tok.text[prefix.end():]
+        demonym = _demonym(name, gaz)
+        if demonym or any(m.primary and m.candidate.kind in ("country", "region", "admin1") for m in gaz.lookup(name)):
+            start = tok.start + prefix.end()
+            found.append(Toponym(name, start, start + len(name), sentence, "modifier",
+                                 f"demonym:{demonym[0]}" if demonym else "name"))
+    return found
 
 
 _COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
@@ -317,7 +339,8 @@ def _run_toponyms(
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
-    if not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common:
+    if (not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common
+            and not _is_significant(toks[first].text, gaz, strict=True)):
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
     if not is_name and any(not toks[i].capitalised and not _is_arabic_article(toks[i].text) for i in run):
@@ -346,11 +369,16 @@ def _run_toponyms(
         rest = text[toks[first + 1].start : end]
         if _is_name(rest, gaz, common, single=False, opener=False) and _country_of(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
+    if len(run) == 1:
+        found.extend(_hyphen_compound(toks[first], sentence, gaz))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
-        # "Calgary-based" says where something is (literal); "US-led", "Iran-backed" say who (modifier).
+        # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
         located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
-        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence, "literal" if located else "modifier"))
+        demonym = _demonym(hyphen, gaz)
+        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence,
+                             "literal" if located and not demonym else "modifier",
+                             f"demonym:{demonym[0]}" if demonym else "name"))
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
         # "US President Donald Trump", "Iraq Body Count": a country name leading a longer name.
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "modifier"))
@@ -404,7 +432,9 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
                 continue
             a, b = toks[run[i]].start, toks[run[j - 1]].end
             beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
-            named_thing = beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
+            # "Toronto Police", "HSBC Malta", "Texas Senator Ted Cruz", "the Calgary MLA".
+            named_thing = (beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
+                           or beside[0].lower() in TITLES or (len(beside[0]) > 1 and beside[0].isupper() and not words[i].isupper()))
             if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded", _reference(text[a:b], gaz)))
                 i = j - 1
@@ -423,7 +453,12 @@ def _is_significant(name: str, gaz: Gazetteer, strict: bool = False) -> bool:
     )
 
 
+_CONTRACTION = re.compile(r"(?:['’](?:ve|ll|re|d|m)|n['’]t)$")  # "I've", "We'll": words, not the village of Ive
+
+
 def _is_name(surface: str, gaz: Gazetteer, common: frozenset[str], single: bool, opener: bool) -> bool:
+    if _CONTRACTION.search(surface):
+        return False
     key = normalize(surface)
     if key in gaz.demonyms:
         return True
@@ -474,9 +509,30 @@ def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
 def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     """"US-led", "Iran-backed": the place before a hyphenated lower-case participle."""
     head, _, tail = word.partition("-")
-    if tail and tail[:1].islower() and gaz.lookup(head) and not _is_arabic_article(word):
+    if tail and tail[:1].islower() and (gaz.lookup(head) or _demonym(head, gaz)) and not _is_arabic_article(word):
         return head
     return None
+
+
+def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer) -> list[Toponym]:
+    """"Syrian-Turkish border", "Canada-EU deal": every part a country, a region or a demonym, each a modifier."""
+    parts = tok.text.split("-")
+    if len(parts) < 2 or not all(_is_compound_part(part, gaz) for part in parts):
+        return []
+    found, start = [], tok.start
+    for part in parts:
+        demonym = _demonym(part, gaz)
+        reference = f"demonym:{demonym[0]}" if demonym else "name"
+        found.append(Toponym(part, start, start + len(part), sentence, "modifier", reference))
+        start += len(part) + 1
+    return found
+
+
+def _is_compound_part(part: str, gaz: Gazetteer) -> bool:
+    demonym = _demonym(part, gaz)
+    if demonym:
+        return demonym[1] == "adjective"
+    return part[:1].isupper() and any(m.primary and m.candidate.kind in ("country", "region") for m in gaz.lookup(part))
 
 
 def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int, gaz: Gazetteer) -> Toponym:

@@ -340,3 +340,17 @@ def test_coarser_tolerance_gives_fewer_points():
 def test_every_simplified_shape_has_some_area():
     empty = [f["properties"]["name"] for f in browser_geojson()["features"] if shape(f["geometry"]).is_empty]
     assert empty == []
+
+
+def test_towns_crowded_in_the_south_are_placed_in_the_middle_of_the_land_they_claim():
+    # Eastern towns near the US border, western ones near the Pacific: each group claims Canada's land up to the
+    # Arctic, so its middle lies far north of every one of its towns.
+    towns = [(45.0, -75.0, "east"), (45.5, -73.6, "east"), (46.8, -71.2, "east"),
+             (49.3, -123.1, "west"), (49.9, -119.5, "west"), (50.7, -120.3, "west")]
+    middles = boundaries.town_area_middles("CA", towns)
+    assert middles["east"][0] > 52 and middles["west"][0] > 52
+    assert middles["east"][1] > middles["west"][1]
+
+
+def test_town_area_middles_leave_out_countries_they_cannot_draw():
+    assert boundaries.town_area_middles("XX", [(1.0, 1.0, "a"), (2.0, 2.0, "b"), (3.0, 1.0, "c")]) == {}

@@ -117,3 +117,39 @@ def test_an_arab_town_is_found_without_its_article_but_a_spanish_one_is_not():
     gaz = load()
     assert any(m.candidate.name == "Al Qāmishlī" for m in gaz.lookup("Qamishli"))
     assert not any(m.candidate.name == "El Paso" and m.candidate.country == "US" for m in gaz.lookup("Paso"))
+
+
+def test_ontario_is_placed_in_the_middle_of_the_province_not_by_lake_ontario():
+    ontario = next(c for c in geocode("Ontario") if c.kind == "admin1")
+    assert haversine_km(ontario.lat, ontario.lon, 43.7, -79.4) > 500  # Toronto, where its towns crowd
+    assert haversine_km(ontario.lat, ontario.lon, 50.0, -86.0) < 200  # the province's middle
+
+
+def test_a_town_in_a_province_the_article_names_outranks_its_namesakes():
+    # Without the province, the more populous Waterloo elsewhere could win; naming Iowa settles it.
+    best = geocode("Waterloo", GeoContext(focus={"US": 1.0}, areas=frozenset({"admin1:US-iowa"})))[0]
+    assert best.admin1 == "admin1:US-iowa" and haversine_km(best.lat, best.lon, 42.5, -92.3) < 30
+
+
+def test_towns_know_the_province_they_lie_in():
+    waterloos = [m.candidate for m in load().lookup("Waterloo") if m.candidate.country == "US" and m.candidate.kind == "city"]
+    assert {"admin1:US-iowa", "admin1:US-new-york"} <= {c.admin1 for c in waterloos}
+
+
+def test_mexico_is_the_country_not_the_state_of_mexico_beside_the_capital():
+    best = geocode("Mexico", GeoContext(focus={"MX": 1.0}, nearby=((19.43, -99.13),)))[0]
+    assert best.kind == "country" and best.country == "MX"
+
+
+def test_a_town_once_called_california_never_outranks_the_state_beside_it():
+    # A West Virginia town lists "California" among its old names; a place named beside it is no reason to read
+    # "California" as that town.
+    best = geocode("California", GeoContext(focus={"US": 1.0}, nearby=((38.9, -81.3),)))[0]
+    assert best.kind == "admin1" and best.country == "US"
+
+
+def test_a_small_foreign_namesake_never_outranks_a_province():
+    # A story about Alberta that names Queensland means the Australian state, not the hamlet in Alberta.
+    context = GeoContext(focus={"CA": 1.0, "AU": 0.3}, areas=frozenset({"admin1:CA-alberta"}))
+    best = geocode("Queensland", context)[0]
+    assert best.kind == "admin1" and best.country == "AU"

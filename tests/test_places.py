@@ -252,3 +252,59 @@ def test_out_of_a_country_is_a_place_left_but_out_of_a_countrys_deal_is_not(read
     deal = read("The president pulled out of the Iran nuclear agreement in 2018.")
     assert [p.role for p in left.places if p.name == "Iraq"] == ["literal"]
     assert [p.role for p in deal.places if p.name == "Iran"] != ["literal"]
+
+
+def test_waterloo_is_the_iowa_town_in_a_story_that_names_iowa(read):
+    situation = read("Floods closed roads around Waterloo on Monday. The governor of Iowa declared an emergency as rivers rose.")
+    waterloo = next(p for p in situation.places if p.name == "Waterloo")
+    assert haversine_km(waterloo.lat, waterloo.lon, 42.49, -92.34) < 30
+
+
+def test_a_place_before_a_title_is_kept_inside_the_title(read):
+    s = read("She endorsed Texas Senator Ted Cruz before the vote. Montreal Mayor Denis Coderre spoke on Friday.")
+    mentions = {m.text: m.role for p in s.places for m in p.mentions}
+    assert mentions.get("Texas") == "embedded" and mentions.get("Montreal") == "embedded"
+
+
+def test_a_place_before_an_acronym_is_kept_inside_the_name(read):
+    s = read("The Calgary MLA drew a standing ovation in the legislature.")
+    assert [(m.text, m.role) for p in s.places for m in p.mentions] == [("Calgary", "embedded")]
+
+
+def test_possessive_after_a_final_s_keeps_the_whole_name(read):
+    s = read("Police patrolled Paris' main boulevards overnight.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Paris"]
+
+
+def test_hyphen_compound_of_two_countries_names_both(read):
+    s = read("Shells fell near the Syrian-Turkish border. Hewlett-Packard cut jobs.")
+    found = sorted((m.text, m.role) for p in s.places for m in p.mentions)
+    assert found == [("Syrian", "modifier"), ("Turkish", "modifier")]
+    assert {p.country for p in s.places} == {"SY", "TR"}
+
+
+def test_olympic_is_the_games_not_a_hamlet(read):
+    s = read("She won Olympic gold in Rio de Janeiro last summer.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Rio de Janeiro"]
+
+
+def test_a_contraction_is_never_a_place(read):
+    s = read("I've never seen the river so high, she said in Baghdad.")
+    assert [m.text for p in s.places for m in p.mentions] == ["Baghdad"]
+
+
+def test_a_city_opening_a_sentence_inside_an_organisation_name_is_kept(read):
+    # "London" is a frequent word, so a sentence opener would normally be dropped; a city is kept, as embedded.
+    s = read("London Police say the man had four warrants.")
+    assert [(m.text, m.role) for p in s.places for m in p.mentions] == [("London", "embedded")]
+
+
+def test_a_people_after_a_stance_prefix_is_a_modifier(read):
+    s = read("He denounced the anti-Russian campaign. Pro-Iranian militias fired rockets at Baghdad.")
+    found = {(m.text, m.role) for p in s.places for m in p.mentions}
+    assert {("Russian", "modifier"), ("Iranian", "modifier"), ("Baghdad", "literal")} == found
+
+
+def test_a_people_before_a_participle_is_a_modifier(read):
+    s = read("The Russian-backed offensive went on for weeks.")
+    assert [(m.text, m.role, p.country) for p in s.places for m in p.mentions] == [("Russian", "modifier", "RU")]
