@@ -77,6 +77,9 @@ _DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
                          "incursion explosion blast".split())
 _PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against|for)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,4}$", re.I)
+_FINITE_VERB = re.compile(r"^(?:\w+ed|fired|struck|hit|shot|took|blew|threw|fought)$", re.I)
+# "killed 54 soldiers in attacks on two army positions": what lies between a toll and the act that caused it.
+_IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -175,7 +178,8 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
-    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(_merge_results(drafts, ctx.actor_type)), actors))
+    drafts = _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type)
+    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
@@ -345,7 +349,10 @@ def _actor_target_span(
 def _after_preposition(text: str, trig: Trigger, clause_start: int) -> bool:
     """"after a wave of rocket attacks", "for ordering the attack": an act named as a noun after a preposition,
     whose doer is not the subject of the sentence around it."""
-    noun = trig.text.split()[-1].lower()
+    words = trig.text.split()
+    if len(words) > 1 and _FINITE_VERB.match(words[0]):
+        return False  # "after Cambodian troops fired rockets": a clause with its own subject, not a noun
+    noun = words[-1].lower()
     return (noun.endswith("s") or noun in _EVENT_NOUNS) and bool(_PREP_LEAD.search(text[clause_start : trig.start]))
 
 
@@ -458,7 +465,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier
-    chosen_places = _most_precise([sp.place for sp in chosen]) or _site_named_before(ctx, draft, clause_end)
+    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
@@ -524,10 +531,13 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     return chosen
 
 
-def _most_precise(chosen: list[Place]) -> list[Place]:
-    """Drop a country when a place inside it is named too: "Baghdad, Iraq" is Baghdad."""
-    inner = {p.country for p in chosen if p.kind != "country"}
-    return [p for p in chosen if not (p.kind == "country" and p.country in inner)]
+def _most_precise(text: str, chosen: list[SentencePlace]) -> list[Place]:
+    """Drop a country that only locates the place before it: "Baghdad, Iraq" is Baghdad; but "in Pakistan and
+    Azad Kashmir" names two areas."""
+    located = {sp.place.id for prev, sp in itertools.pairwise(chosen)
+               if sp.place.kind == "country" and prev.place.country == sp.place.country
+               and not re.search(r"\b(?:and|or)\b", text[prev.end : sp.start])}
+    return [sp.place for sp in chosen if sp.place.id not in located]
 
 
 def _ellipsis(drafts: list[_Draft], sentence: Sentence, in_sentence: list[ActorSpan]) -> list[_Draft]:
@@ -561,6 +571,25 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
             draft = replace(draft, actor=host.actor, places=draft.places or host.places, date=draft.date or host.date)
         merged.append(draft)
     return merged
+
+
+def _tolls_of_what_follows(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Draft]:
+    """"killed 15 fighters in a joint raid in Anbar", "killed scores of civilians in an attack on Barsalogho": the
+    killing is the toll of the act named next, which is the event (done by the killers when it names no one)."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if draft.action == "kill" and not draft.trigger.passive and actor_type.get(draft.target or "") != "person":
+            host = next((h for h in drafts if h.sentence.index == draft.sentence.index and h.action in VIOLENT_ACTIONS - {"kill"}
+                         and h.trigger.start >= draft.trigger.end and h.actor in (draft.actor, "unknown")
+                         and _IN_ACT.search(draft.sentence.text[draft.trigger.end : h.trigger.start])), None)
+            if host is not None:
+                host.actor = draft.actor if host.actor == "unknown" else host.actor
+                host.target = host.target or draft.target
+                host.fatalities = host.fatalities or _fatalities(draft.sentence.text[draft.trigger.end :])
+                host.date = host.date or draft.date
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
@@ -619,8 +648,9 @@ def _inherit_agents(drafts: list[_Draft], actors: list[ActorSpan]) -> list[_Draf
     return drafts
 
 
-def _without_references_back(drafts: list[_Draft]) -> list[_Draft]:
-    """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing")."""
+def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Draft]:
+    """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing"),
+    and tolls said on their own ("26 civilians had been killed"): deaths with no killer, place or named victim."""
     placed = [d for d in drafts if d.places and d.action in VIOLENT_ACTIONS]
     placed_targets = {d.target for d in placed if d.target}
     placed_actors = {d.actor for d in placed}
@@ -635,7 +665,9 @@ def _without_references_back(drafts: list[_Draft]) -> list[_Draft]:
         same_target = draft.target in placed_targets
         restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
         refers_back = (draft.definite or restated) and draft.actor in placed_actors
-        empty = draft.actor == "unknown" and draft.target is None
+        toll = draft.action == "kill" and draft.trigger.passive and draft.actor == "unknown" \
+            and actor_type.get(draft.target or "") != "person"
+        empty = (draft.actor == "unknown" and draft.target is None) or toll
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept

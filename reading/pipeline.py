@@ -10,7 +10,7 @@ from datetime import date
 
 from geodata.gazetteer import Gazetteer, load
 from reading import article as article_mod
-from reading.actors import ActorSpan, Registry, registry, state_actor_id
+from reading.actors import ActorSpan, Registry, organisation_spans, registry, state_actor_id
 from reading.article import Article
 from reading.dates import stated_publication
 from reading.events import Context, code_events
@@ -49,6 +49,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     # "The IDF said" and "Israeli forces" are one actor: a national army named by its own name is its state.
     registered = [replace(s, actor=states[armies[s.actor]]) if s.actor in armies else s for s in registered]
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
+    named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
@@ -122,6 +123,13 @@ def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
     ]
 
 
+def _organisation_spans(article: Article, named: list[ActorSpan], places: list[tuple[int, int]]) -> list[ActorSpan]:
+    """Organisations the registry does not know ("American Airlines suspended its flights"), kept by their name."""
+    taken = [(s.start, s.end) for s in named] + places
+    return [ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
+            for actor_id, _, start, end in organisation_spans(article.text, taken)]
+
+
 def _names_a_non_state(top: Toponym, text: str) -> bool:
     """"an Iraqi militia", "Iraqi Kurdish fighters": the adjective qualifies a group that is not the state."""
     following = text[top.end : top.end + 30].split()
@@ -159,6 +167,8 @@ def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], gaz: 
         entry = reg.entries.get(actor_id)
         if entry is not None:
             actors.append(Actor(actor_id, entry.name, entry.type, entry.country, mentions))
+        elif actor_id not in names:  # an organisation the registry does not know: its own name, a generic type
+            actors.append(Actor(actor_id, group[0].text, "unknown", None, mentions))
         else:
             name, iso2 = names[actor_id]
             actors.append(Actor(actor_id, name, "state-forces" if iso2 == focus else "external-forces", iso2, mentions))
