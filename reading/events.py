@@ -24,12 +24,12 @@ HISTORICAL_AFTER_DAYS = 31
 _PREMODIFIER = re.compile(r"^\s*(?:(?:a|an|the|its|their|air|drone|missile|rocket|military|deadly|fresh|new|retaliatory|heavy|suspected|alleged|artillery|army)\s+)*$", re.I)
 _AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
-_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents)"  # "the paramilitary group"
+_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants)"  # "the paramilitary group"
 _PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
 _PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
-_COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
+_COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:(?:allied|rival|local|other|[a-z]+-(?:backed|aligned|allied|led))\s+)?$", re.I)
 _OF_AGENT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 _RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
@@ -80,6 +80,14 @@ _PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against
 _FINITE_VERB = re.compile(r"^(?:\w+ed|fired|struck|hit|shot|took|blew|threw|fought)$", re.I)
 # "killed 54 soldiers in attacks on two army positions": what lies between a toll and the act that caused it.
 _IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_STRUCK_ON_FOOT = re.compile(r"\b(?:attackers|gunmen|fighters|militants|insurgents|rebels|jihadists|assailants|bombers?)\s+(?:\w+\s+)?$", re.I)
+_BORDER_SIDE = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+_PART_OF = re.compile(r"\s+(?:gate|side|part|outskirts|edge|entrance|perimeter|wall)\s+of\s+(?:the\s+)?", re.I)
+_COORDINATION_BEFORE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
+# After a country, a possessive or a noun it qualifies ("Syria's", "Syrian forces"); not a following preposition.
+_NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|since|after|before|last|this|over)\b)(?-i:[a-z]+)\b")
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?$", re.I)
+_MOVES = frozenset({"relocate", "withdraw", "deploy"})
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -186,12 +194,22 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
 def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int, list[SentencePlace]]:
     """Literal place mentions of each sentence, with offsets inside it, in text order."""
     found: dict[int, list[SentencePlace]] = {}
+    literal_ends = {m.end for place in places for m in place.mentions if m.role == "literal"}
     for place in places:
         for m in place.mentions:
             offset = article.sentences[m.sentence].start
-            if m.role == "literal" and not _DATELINE.match(article.text[m.start : m.end + 4]):
+            if (m.role == "literal" or _coordinated_with_literal(article.text, place, m, literal_ends)) \
+                    and not _DATELINE.match(article.text[m.start : m.end + 4]):
                 found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
     return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
+
+
+def _coordinated_with_literal(text: str, place: Place, mention, literal_ends: set[int]) -> bool:
+    """"targets in Iraq and Syria on Friday": a country listed right after a place where something is, and not
+    qualifying a noun ("Iraq and Syrian forces"), is such a place too."""
+    lead = _COORDINATION_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    return place.kind == "country" and lead is not None and lead.start() in literal_ends \
+        and not _NOUN_AFTER.match(text, mention.end)
 
 
 def _sentence_events(
@@ -270,6 +288,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return kinds or ["suspend-operations"]
     if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z]", text[trig.end : trig.end + 40]):
         return ["relocate"]
+    if trig.action == "strike" and trig.text.lower() == "struck" and _STRUCK_ON_FOOT.search(text[: trig.start]):
+        return ["attack"]  # "the attackers struck near the border", "a suicide bomber struck crowds": not fire from afar
     if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
         return ["riot"]
     if trig.action in ("advance", "flee"):
@@ -340,10 +360,19 @@ def _actor_target_span(
         victim = next((a for a, s, e in before if not _PREPOSITION.search(text[max(0, s - 30) : s])), None) if trig.passive else possessor
         return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
     chosen = premodifier or of_agent or agent or relative or subject
+    if chosen is not None and _generic_anaphor(ctx, chosen):
+        chosen = None  # "the attackers struck": those who attacked before, not an unknown group
     actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
     target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
                         and not _SOURCE_AFTER.match(text[e:])), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
+
+
+def _generic_anaphor(ctx: Context, span: ActorSpan) -> bool:
+    """"the attackers", "the gunmen": a definite generic unknown actor points back to an actor named before."""
+    entry = ctx.registry.entries.get(span.actor)
+    lead = ctx.article.text[max(0, span.start - 4) : span.start]
+    return entry is not None and entry.type == "unknown" and lead.lower() == "the "
 
 
 def _after_preposition(text: str, trig: Trigger, clause_start: int) -> bool:
@@ -439,7 +468,9 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]
     word = trig.text.split()[0]
-    if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text):
+    # "have launched an offensive": the perfect tells news of now, not the past the sentence before was about.
+    perfect = bool(_PERFECT.search(sentence.text[: trig.start]))
+    if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text) and not perfect:
         return narrative
     return None
 
@@ -447,7 +478,7 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
 def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end: int, used: set[str], first: bool) -> list[_Draft]:
     """One draft per place where the event happened; moves get origin and destination."""
     trig, text = draft.trigger, draft.sentence.text
-    if draft.action in ("relocate", "withdraw", "deploy"):
+    if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
         own_clause = next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text))
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
@@ -461,7 +492,9 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
             draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
                  and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
-                 and not _OWNER_OF.match(text[sp.end :])]  # "to join the European Union's naval mission"
+                 and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
+                 and not _BORDER_SIDE.search(_lead_in(text, places, sp))  # "where the borders of Benin and Niger meet"
+                 and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier
@@ -473,6 +506,16 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
+
+
+def _launched_or_routed(text: str, places: list[SentencePlace], sp: SentencePlace) -> bool:
+    """"rockets fired from Rafah", "a train travelling from Quetta to Peshawar": where a weapon or a vehicle set
+    out from, and where it was going, are not where the violence happened."""
+    if _ORIGIN.search(text[: sp.start]):
+        return True
+    return bool(_DESTINATION.search(text[: sp.start])) and any(
+        o.end <= sp.start and _ORIGIN.search(text[: o.start]) and re.fullmatch(r"\s+(?:to|towards)\s+(?:the\s+)?", text[o.end : sp.start])
+        for o in places)
 
 
 def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
@@ -520,6 +563,8 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     northern stronghold of Saada, as well as targets around Taiz"."""
     if len(following) > 1 and following[0].place.kind == "country" and re.fullmatch(r"['’]s?\s+", text[following[0].end : following[1].start]):
         following = following[1:]  # "in Russia's Saratov region" happened in the region
+    while len(following) > 1 and _PART_OF.fullmatch(text[following[0].end : following[1].start]):
+        following = following[1:]  # "at the Abbey Gate of Kabul airport", "the Gaza side of the Rafah crossing"
     chosen = [following[0]]
     for sp in following[1:]:
         gap = text[chosen[-1].end : sp.start]

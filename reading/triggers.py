@@ -24,7 +24,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
-    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
+    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
                r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
@@ -51,6 +51,8 @@ _COMPILED = tuple((action, re.compile(rx, re.I)) for action, rx in LEXICON)
 NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
 DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
 THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
+# "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
+UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$", re.I)
 PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
@@ -103,6 +105,6 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
         return "denied"
     if NEGATORS.search(before):
         return "negated"
-    if PLAN_MARKERS.search(before):
+    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before):
         return "planned"
     return "asserted"

@@ -69,7 +69,7 @@ def test_strike_date_on_friday_resolves_against_publication(read):
 
 
 def test_killing_that_results_from_an_attack_is_its_toll_not_a_second_event(read):
-    s = read("A rocket attack on a base in northern Iraq killed a US contractor.")
+    s = read("An attack on a base in northern Iraq killed a US contractor.")
     assert len(events_of(s, "attack")) == 1 and not events_of(s, "kill")
     assert events_of(s, "attack")[0].fatalities.best == 1
 
