@@ -88,6 +88,7 @@ _COORDINATION_BEFORE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|since|after|before|last|this|over)\b)(?-i:[a-z]+)\b")
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
+_WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -235,6 +236,8 @@ def _sentence_events(
             doers = _antecedents(sentence, trig, prior) or doers
         if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:
             doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
+        if trig.action == "advance" and any(d.action in ("withdraw", "relocate") for d in drafts):
+            continue  # "left Mali on Monday, crossing into Niger": the way out, not an incursion
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -312,6 +315,15 @@ def _actor_and_target(
     if sides:
         return sides, None
     actor, target, chosen = _actor_target_span(ctx, sentence, trig, in_sentence, all_actors)
+    if trig.action == "clash":
+        lead = sentence.text[: trig.start]
+        opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
+        if opponent is not None and re.search(r"\bin\s+(?:\w+\s+)?$", lead):
+            return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
+        clauses = list(_CLAUSE_START.finditer(lead))
+        boundary = clauses[-1].end() if clauses else 0
+        if opponent is None and (chosen is None or chosen.start - sentence.start < boundary):
+            return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
     doers = [actor]
     if chosen is not None:
         for span in in_sentence:
@@ -339,10 +351,10 @@ def _actor_target_span(
     clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
     boundary = clauses[-1].end() if clauses else 0
     candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[:s]))
+                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
-    members = [a for a, s, e in candidates if s >= boundary and _members_of(text[:s])]
+    members = [a for a, s, e in candidates if s >= boundary and _members_of(text[boundary:s])]
     subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None)
     own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
     if subject is None and not own_subject:
@@ -397,13 +409,19 @@ def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[Ac
     if trig.action != "clash" or not _BETWEEN.match(sentence.text[trig.end :]):
         return []
     if _TWO_SIDES.match(sentence.text[trig.end :]):
-        counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
-                         if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
-        return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
+        return _main_sides(ctx, sentence, all_actors)
     after = [a for a in in_sentence if a.start >= sentence.start + trig.end]
     if len(after) < 2 or not re.fullmatch(r"\s*and\s+(?:the\s+)?", ctx.article.text[after[0].end : after[1].start]):
         return []
     return list(dict.fromkeys(_acting_for(ctx, a.actor) for a in after[:2]))
+
+
+def _main_sides(ctx: Context, sentence: Sentence, all_actors: list[ActorSpan]) -> list[str]:
+    """The two armed actors the article has named most often before this sentence: the sides of a fight told
+    with none named ("between the two sides", "clashes were reported in Gondar")."""
+    counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
+                     if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
+    return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
 
 
 def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list[str]:
@@ -603,7 +621,9 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
         same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
         host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS and m.trigger.end <= draft.trigger.start), None)
         lead = draft.sentence.text[: draft.trigger.start]
-        result = host is not None and (_RELATIVE_RESULT.search(lead) or draft.actor in (host.actor, "unknown"))
+        # ", killing 13 service members": a participle after a comma has the main clause's doer, whatever it names.
+        participle = draft.trigger.text.lower().endswith("ing") and bool(re.search(r",\s*$", lead))
+        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
             if toll is not None or actor_type.get(draft.target or "") != "person":
@@ -644,6 +664,8 @@ def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
         same_sentence = cause.sentence.index == draft.sentence.index
         if not (same_sentence and draft.trigger.passive and draft.actor == "unknown" and cause.action in VIOLENT_ACTIONS):
             continue
+        if cause.actor == draft.target:
+            continue  # "peacekeepers were killed in fighting with the rebels": the victims' own side did not kill them
         if _CAUSE_LINK.search(draft.sentence.text[draft.trigger.end : cause.trigger.start]):
             draft.actor = cause.actor
             draft.places = draft.places or cause.places
