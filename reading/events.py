@@ -89,6 +89,13 @@ _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|s
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
 _WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
+_AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|hijacking|siege|bombings?|"
+                             r"killings?|massacre|offensive|incursion|assault|explosions?|blasts?|fighting|clashes|unrest|violence)\b", re.I)
+_ACCORD = r"(?:talks|negotiations|deal|agreement|accord|treaty|pact|initiative|ceasefire|truce|participation|membership|cooperation|relations)"
+_SUSPENDED_ACCORD = re.compile(r"\s+(?:(?:its|their|the|all|a)\s+)?(?:[\w-]+\s+){0,5}?" + _ACCORD + r"\b", re.I)
+_NAMES_AN_ACCORD = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:deal|agreement|accord|treaty|pact|initiative|talks)\b")
+_CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|these)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
+                    r"strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -187,7 +194,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
-    drafts = _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type)
+    drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
     drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
@@ -487,7 +494,8 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
         return after[0] if after else dates[-1]
     word = trig.text.split()[0]
     # "have launched an offensive": the perfect tells news of now, not the past the sentence before was about.
-    perfect = bool(_PERFECT.search(sentence.text[: trig.start]))
+    # "suspended after the hijacking": an act dated by the story's own event, not by the background told before.
+    perfect = bool(_PERFECT.search(sentence.text[: trig.start])) or bool(_AFTER_THE_EVENT.search(sentence.text))
     if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text) and not perfect:
         return narrative
     return None
@@ -512,6 +520,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
                  and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
                  and not _BORDER_SIDE.search(_lead_in(text, places, sp))  # "where the borders of Benin and Niger meet"
+                 and not _NAMES_AN_ACCORD.match(text, sp.end)  # "the Black Sea grain deal"
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
@@ -521,6 +530,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         used.add(place.id)
     if chosen_places:
         return [replace(draft, places=[p]) for p in chosen_places]
+    if draft.action.startswith("suspend") and _SUSPENDED_ACCORD.match(text, trig.end):
+        return [draft]  # "suspended peace talks", "its part in the treaty": an accord is suspended nowhere in particular
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
@@ -655,6 +666,23 @@ def _tolls_of_what_follows(drafts: list[_Draft], actor_type: dict[str, str]) -> 
                 continue
         kept.append(draft)
     return kept
+
+
+def _claimed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, list[ActorSpan]]) -> list[_Draft]:
+    """"IS-K claimed the bombing", "JNIM claimed the attack": the claimant did the unattributed act told just before."""
+    for sentence in ctx.article.sentences:
+        claim = _CLAIM.search(sentence.text)
+        # "The al-Qaeda-linked group JNIM claimed": the last actor named before the verb, not a backer or an owner.
+        speakers = [a for a in actors_by_sentence.get(sentence.index, []) if a.end - sentence.start <= (claim.start() if claim else -1)
+                    and not _BACKER.match(ctx.article.text[a.end :]) and ctx.article.text[a.end : a.end + 2] not in ("'s", "’s")]
+        if not speakers:
+            continue
+        claimant = _acting_for(ctx, speakers[-1].actor)
+        for draft in drafts:
+            if 0 < sentence.index - draft.sentence.index <= 2 and draft.action in VIOLENT_ACTIONS \
+                    and ctx.actor_type.get(draft.actor, "unknown") == "unknown":
+                draft.actor = claimant
+    return drafts
 
 
 def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:

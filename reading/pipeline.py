@@ -50,6 +50,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     registered = [replace(s, actor=states[armies[s.actor]]) if s.actor in armies else s for s in registered]
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
+    named += _surname_spans(article, named, reg)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
@@ -128,6 +129,24 @@ def _organisation_spans(article: Article, named: list[ActorSpan], places: list[t
     taken = [(s.start, s.end) for s in named] + places
     return [ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
             for actor_id, _, start, end in organisation_spans(article.text, taken)]
+
+
+def _surname_spans(article: Article, named: list[ActorSpan], reg: Registry) -> list[ActorSpan]:
+    """"Colombia's president, Gustavo Petro, ... Petro suspended the talks": a person named in full once is
+    named by surname afterwards."""
+    taken = [(s.start, s.end) for s in named]
+    spans = []
+    for span in named:
+        entry = reg.entries.get(span.actor)
+        words = span.text.split()
+        if entry is None or entry.type != "person" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        for match in re.finditer(rf"(?<![\w'’-])(?<![A-Z]\w\s){re.escape(words[-1])}(?![\w-])(?!\s+[A-Z])", article.text[span.end :]):
+            start, end = span.end + match.start(), span.end + match.end()
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                spans.append(ActorSpan(span.actor, match.group(), start, end, article.sentence_at(start).index))
+    return spans
 
 
 def _names_a_non_state(top: Toponym, text: str) -> bool:
