@@ -96,6 +96,9 @@ _SUSPENDED_ACCORD = re.compile(r"\s+(?:(?:its|their|the|all|a)\s+)?(?:[\w-]+\s+)
 _NAMES_AN_ACCORD = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:deal|agreement|accord|treaty|pact|initiative|talks)\b")
 _CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|these)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
                     r"strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\b", re.I)
+_SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|apologi[sz]ed|announced|denied|denies|accused|blamed|"
+                           r"condemned|insisted|responded|protested|rejected)\b", re.I)
+_FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -329,7 +332,8 @@ def _actor_and_target(
             return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
         clauses = list(_CLAUSE_START.finditer(lead))
         boundary = clauses[-1].end() if clauses else 0
-        if opponent is None and (chosen is None or chosen.start - sentence.start < boundary):
+        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES for a in in_sentence)
+        if opponent is None and not later and (chosen is None or chosen.start - sentence.start < boundary):
             return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
     doers = [actor]
     if chosen is not None:
@@ -521,9 +525,11 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
                  and not _BORDER_SIDE.search(_lead_in(text, places, sp))  # "where the borders of Benin and Niger meet"
                  and not _NAMES_AN_ACCORD.match(text, sp.end)  # "the Black Sea grain deal"
+                 and not _SPEAKS_AFTER.match(text, sp.end)  # "and Baku later apologised": the state, not a site
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
-    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
+    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
+               and not _in_apposition(text, sp)][:1] if first else []
     chosen = _coordinated(text, following) if following else earlier
     chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
     for place in chosen_places:
@@ -535,6 +541,13 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
+
+
+def _in_apposition(text: str, sp: SentencePlace) -> bool:
+    """"JNIM, al-Qaeda's affiliate in the Sahel, claimed...": a place inside the commas that describe the subject
+    (unlike a fronted "In Kinshasa, protesters...")."""
+    first, second = text.find(","), text.find(",", text.find(",") + 1)
+    return 0 < first < sp.start and (second == -1 or sp.end <= second) and not _FRONTED.match(text)
 
 
 def _launched_or_routed(text: str, places: list[SentencePlace], sp: SentencePlace) -> bool:
@@ -678,6 +691,9 @@ def _claimed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, l
         if not speakers:
             continue
         claimant = _acting_for(ctx, speakers[-1].actor)
+        # "claimed the attacks and said it had killed 70 soldiers": the claimed act's toll, not another killing.
+        drafts = [d for d in drafts if not (d.sentence.index == sentence.index and d.action == "kill"
+                                            and d.trigger.start > claim.start())]
         for draft in drafts:
             if 0 < sentence.index - draft.sentence.index <= 2 and draft.action in VIOLENT_ACTIONS \
                     and ctx.actor_type.get(draft.actor, "unknown") == "unknown":
@@ -751,9 +767,13 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
     placed_actors = {d.actor for d in placed}
     twins = {(d.sentence.index, d.actor, d.action) for d in drafts if d.places}
     kept = []
-    for draft in drafts:
+    for i, draft in enumerate(drafts):
         if not draft.places and (draft.sentence.index, draft.actor, draft.action) in twins:
             continue
+        if draft.action not in VIOLENT_ACTIONS and _told_before(draft, drafts[:i]):
+            continue
+        if draft.action in ("withdraw", "relocate") and draft.actor == "unknown" and not draft.trigger.passive:
+            continue  # "28,000 Armenians have left": people on the move, not a force's posture
         if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
             kept.append(draft)
             continue
@@ -766,6 +786,18 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept
+
+
+def _told_before(draft: _Draft, earlier: list[_Draft]) -> bool:
+    """"said the arrests violated the deal", "demanding the resignation" after a protest: a definite noun naming an
+    act told already, or a protest's demand, is not another event."""
+    words = draft.trigger.text.split()
+    nominal = draft.definite and not re.search(r"(?:ed|ing)$", words[0])
+    if nominal and any(d.action == draft.action and d.sentence.index < draft.sentence.index for d in earlier):
+        return True
+    lead = draft.sentence.text[: draft.trigger.start]
+    return draft.action == "demand" and bool(re.search(r",\s*$", lead)) and any(
+        d.action in ("protest", "riot") and d.sentence.index == draft.sentence.index for d in earlier)
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:

@@ -22,6 +22,7 @@ from reading.toponyms import Toponym, find_toponyms
 
 READER_VERSION = "0.1.0"
 STATE_ROLES = ("metonymic", "modifier", "demonym")
+_COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,]*|\b(?:thousands|hundreds|dozens|millions|many|some) of|\bethnic)\s+(?:\w+\s+)?$", re.I)
 NON_STATE_NOUNS = frozenset(
     "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
     "civilians protesters tribes tribal opposition militants fighters families refugees "
@@ -171,6 +172,8 @@ def _state_spans(
             continue
         if any(s.start <= top.start and top.end <= s.end for s in registered) or _names_a_non_state(top, text):
             continue
+        if top.role == "demonym" and _COUNTED_PEOPLE.search(text[max(0, top.start - 30) : top.start]):
+            continue  # "28,000 ethnic Armenians", "thousands of Syrians": people, not the state
         spans.append(ActorSpan(states[iso2], top.text, top.start, top.end, top.sentence))
     return spans
 

@@ -19,7 +19,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
     ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
     ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
-    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
+    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
@@ -29,6 +29,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
+    ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
@@ -53,7 +54,9 @@ DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", 
 THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
 # "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
 UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$", re.I)
-PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
+PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
+                          r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
+                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -74,7 +77,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for match in pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue
-            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()]))
+            # "came under fire": the subject is what was hit, as in a passive.
+            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()])) \
+                or match.group().lower().startswith("came under")
             found.append(Trigger(action, match.start(), match.end(), match.group(), passive))
     return sorted(found, key=lambda t: t.start)
 
