@@ -99,6 +99,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|
 _SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|apologi[sz]ed|announced|denied|denies|accused|blamed|"
                            r"condemned|insisted|responded|protested|rejected)\b", re.I)
 _FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)\b(?:\s+[\w'’-]+){0,5}\s+$", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -248,6 +249,14 @@ def _sentence_events(
             doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
         if trig.action == "advance" and any(d.action in ("withdraw", "relocate") for d in drafts):
             continue  # "left Mali on Monday, crossing into Niger": the way out, not an incursion
+        trigger_places, first = places, i == 0
+        if trig.action == "fall":
+            fallen = next((sp for sp in places if sp.end == trig.start - 1 and sp.place.kind in ("city", "facility")), None)
+            if fallen is None:
+                continue
+            # "Hama fell": taken by whoever was taking towns in the sentences before.
+            trig, trigger_places, first = replace(trig, action="seize"), [fallen], True
+            doers = _antecedents(sentence, trig, prior, any_lead=True) or doers
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -256,7 +265,7 @@ def _sentence_events(
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
                 )
-                placed_here.extend(_placed(ctx, draft, places, next_start, set(used_places), first=i == 0))
+                placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
         used_places.update(p.id for d in placed_here for p in d.places)
         drafts.extend(placed_here)
     return drafts
@@ -301,6 +310,9 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return kinds or ["suspend-operations"]
     if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z]", text[trig.end : trig.end + 40]):
         return ["relocate"]
+    if trig.action == "relocate" and re.match(r"\s+(?:[\w-]+\s+){0,4}?into\b", text[trig.end :]) \
+            and not re.search(r"\b(?:from|out of)\b", tail):
+        return ["deploy"]  # "moved troops into the buffer zone": a force going in, not one relocating
     if trig.action == "strike" and trig.text.lower() == "struck" and _STRUCK_ON_FOOT.search(text[: trig.start]):
         return ["attack"]  # "the attackers struck near the border", "a suicide bomber struck crowds": not fire from afar
     if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
@@ -435,11 +447,11 @@ def _main_sides(ctx: Context, sentence: Sentence, all_actors: list[ActorSpan]) -
     return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
 
 
-def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list[str]:
+def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:
     """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
     points back to whoever did the same kind of thing in the last few sentences."""
     lead = sentence.text[: trig.start]
-    if not (_DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
+    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
         return []
     recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
               and d.actor != "unknown" and d.modality == "asserted"]
@@ -493,6 +505,8 @@ def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_acto
 
 
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
+    # "ahead of the end of its mandate in December", "before the 31 August deadline": a deadline, not when it happened.
+    dates = [d for d in dates if not _DEADLINE_BEFORE.search(sentence.text[max(0, d.start - 50) : d.start])]
     if dates:
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]
