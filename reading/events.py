@@ -37,7 +37,8 @@ _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
 _ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
 _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
 _AND_PASSIVE = re.compile(r"\band\s+(?:were|was|had been|have been)\s+$", re.I)
-_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+(?:the\s+(?:[A-Za-z]+\s+){0,3})?$", re.I)
+_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+"
+                          r"(?:(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}(?:(?:near|outside|in|at)\s+)?)?$", re.I)  # "to a drone base near Agadez"
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
 # "MOGADISHU -", "KYIV, 14 March (Reuters) -": where the story was filed, not where anything happened.
@@ -100,6 +101,9 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|ap
                            r"condemned|insisted|responded|protested|rejected)\b", re.I)
 _FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)\b(?:\s+[\w'’-]+){0,5}\s+$", re.I)
+_OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to|operated by|affiliated with)\s+(?:the\s+)?$", re.I)
+_NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
+_MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|revenge|protest)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -507,6 +511,10 @@ def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_acto
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
     # "ahead of the end of its mandate in December", "before the 31 August deadline": a deadline, not when it happened.
     dates = [d for d in dates if not _DEADLINE_BEFORE.search(sentence.text[max(0, d.start - 50) : d.start])]
+    if _PERFECT.search(sentence.text[: trig.start]):
+        # "Since November the group has fired missiles": a campaign still going on, not an act of November.
+        dates = [d for d in dates if not re.search(r"\bsince\s+$", sentence.text[max(0, d.start - 7) : d.start], re.I)
+                 and not sentence.text[d.start : d.end].lower().startswith("since")]
     if dates:
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]
@@ -534,12 +542,16 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
             return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
         if draft.action == "relocate" and origins:
             draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
+    motive = _MOTIVE.search(text, trig.end)  # ", in what it calls support for the Palestinians in Gaza"
+    clause_end = min(clause_end, motive.start()) if motive else clause_end
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
                  and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
                  and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
                  and not _BORDER_SIDE.search(_lead_in(text, places, sp))  # "where the borders of Benin and Niger meet"
                  and not _NAMES_AN_ACCORD.match(text, sp.end)  # "the Black Sea grain deal"
                  and not _SPEAKS_AFTER.match(text, sp.end)  # "and Baku later apologised": the state, not a site
+                 and not (draft.action in VIOLENT_ACTIONS and _OWNED_BY.search(text[: sp.start]))  # "vessels linked to Israel"
+                 and not _NAMED_AS.search(text[: sp.start])  # "an operation called Mirador"
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
