@@ -70,7 +70,7 @@ _REFERENCE_BACK = re.compile(
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
-    r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
+    r"\b(?:the|that|this)\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|"
     r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -270,6 +270,10 @@ def _sentence_events(
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
+        if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places \
+                and not _SAY.search(sentence.text[drafts[-1].trigger.end : trig.start]):
+            # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
+            placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
         used_places.update(p.id for d in placed_here for p in d.places)
         drafts.extend(placed_here)
     return drafts
@@ -346,6 +350,8 @@ def _actor_and_target(
         opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
         if opponent is not None and re.search(r"\bin\s+(?:\w+\s+)?$", lead):
             return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
+        if opponent is not None and trig.text.lower().startswith("exchanged"):
+            return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
         clauses = list(_CLAUSE_START.finditer(lead))
         boundary = clauses[-1].end() if clauses else 0
         later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES for a in in_sentence)
@@ -589,7 +595,7 @@ def _launched_or_routed(text: str, places: list[SentencePlace], sp: SentencePlac
 def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
     """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
-    match = _SITE_ANAPHOR.search(text, trig.end, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
+    match = _SITE_ANAPHOR.search(text, trig.start, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
     if match is None:
         return []
     head = match.group(1).lower()
