@@ -270,8 +270,8 @@ def _sentence_events(
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
-        if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places \
-                and not _SAY.search(sentence.text[drafts[-1].trigger.end : trig.start]):
+        gap = sentence.text[drafts[-1].trigger.end : trig.start] if drafts else ""
+        if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places and gap.endswith(" and ") and not _SAY.search(gap):
             # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
             placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
         used_places.update(p.id for d in placed_here for p in d.places)
