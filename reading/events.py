@@ -87,7 +87,9 @@ _PART_OF = re.compile(r"\s+(?:gate|side|part|outskirts|edge|entrance|perimeter|w
 _COORDINATION_BEFORE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 # After a country, a possessive or a noun it qualifies ("Syria's", "Syrian forces"); not a following preposition.
 _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|since|after|before|last|this|over)\b)(?-i:[a-z]+)\b")
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?$", re.I)
+# "have launched", "has fired more than 100 rocket and drone": the perfect, up to the trigger it governs.
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
+                      r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
 _WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
 _AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|hijacking|siege|bombings?|"
@@ -104,6 +106,9 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)
 _OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to|operated by|affiliated with)\s+(?:the\s+)?$", re.I)
 _NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
 _MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|revenge|protest)\b", re.I)
+_OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)
+# "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
+_INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -249,6 +254,13 @@ def _sentence_events(
             and not any(a.end <= sentence.start + trig.start for a in in_sentence)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
             doers = _antecedents(sentence, trig, prior) or doers
+        if doers == ["unknown"] and trig.action == "attack" and _OPENING_NOUN.match(lead):
+            # "Russia struck Odesa... An attack on the nearby port of Chornomorsk...": the same attacker, the same kind
+            # of attack, when the sentence before told one and this one names no one.
+            source = next((d for d in reversed(prior) if d.sentence.index == sentence.index - 1
+                           and d.action in VIOLENT_ACTIONS and d.actor != "unknown" and d.modality == "asserted"), None)
+            if source is not None:
+                doers, trig = [source.actor], replace(trig, action=source.action)
         if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:
             doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
         if trig.action == "advance" and any(d.action in ("withdraw", "relocate") for d in drafts):
@@ -286,7 +298,8 @@ def _is_scenery(text: str, trig: Trigger) -> bool:
     told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
-        or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
+        or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
+        or bool(_INDIRECT_QUESTION.search(text[: trig.start]))
 
 
 def _intercepted(text: str, trig: Trigger) -> bool:

@@ -583,3 +583,47 @@ def test_a_country_that_apologised_is_not_the_site_of_the_shooting(read):
     s = read("Azerbaijani soldiers fired on a car near Khankendi on Wednesday, and Baku later apologised.")
     assert all(place_name(s, e.place) != "Baku" for e in s.events)
     assert events_of(s, "attack")
+
+
+def test_a_town_that_fell_was_taken_by_whoever_was_taking_towns(read):
+    s = read("Rebels led by Hayat Tahrir al-Sham seized Aleppo last week. Hama fell on Thursday.")
+    assert any(e.actor == "hts" and e.action == "seize" and e.sentence == 1 and e.place for e in s.events)
+
+
+def test_moving_troops_into_a_zone_is_a_deployment(read):
+    s = read("Israel moved troops into the buffer zone on the Golan Heights on Sunday.")
+    assert events_of(s, "deploy") and not events_of(s, "relocate")
+
+
+def test_a_deadline_does_not_date_the_act(read):
+    s = read("The African Union mission in Somalia withdraws troops ahead of the end of its mandate in December.",
+             published=date(2024, 8, 3))
+    assert all(not e.historical for e in events_of(s, "withdraw"))
+
+
+def test_an_ongoing_campaign_since_a_month_is_current(read):
+    s = read("Since November the Houthis have fired missiles and drones at merchant vessels in the Red Sea.",
+             published=date(2024, 1, 13))
+    assert events_of(s, "strike") and all(e.is_current for e in events_of(s, "strike"))
+
+
+def test_closing_a_crossing_is_a_suspension(read):
+    s = read("Hamas rockets hit soldiers near the Kerem Shalom crossing on Sunday, and Israel closed that crossing to aid trucks.")
+    assert any(e.actor == "israel" and e.action.startswith("suspend") for e in s.events)
+
+
+def test_an_exchange_of_fire_has_both_sides(read):
+    s = read("Al-Shabab fighters attacked a base in Mogadishu and exchanged fire with Somali soldiers.")
+    assert {"al-shabab", "somalia"} <= {e.actor for e in s.events if e.sentence == 0}
+
+
+def test_an_unattributed_attack_after_a_strike_is_the_strikers(read):
+    s = read("Russia struck the port city of Odesa with missiles on Thursday. An attack on the nearby port of Chornomorsk "
+             "destroyed grain stores.")
+    later = [e for e in s.events if e.sentence == 1]
+    assert later and later[0].actor == "russia" and later[0].action == "strike"
+
+
+def test_a_question_about_an_attack_is_not_another_attack(read):
+    s = read("Officials asked how the militants crossed into Uganda undetected.")
+    assert not s.events
