@@ -109,6 +109,8 @@ _MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|
 _OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)
 # "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
 _INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
+                           r"(?:after|since)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
@@ -280,6 +282,8 @@ def _sentence_events(
                     action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
+                    # "nearly two years after the RSF seized it": told as years before the story, whatever date is near
+                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
         gap = sentence.text[drafts[-1].trigger.end : trig.start] if drafts else ""
@@ -397,7 +401,8 @@ def _actor_target_span(
     clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
     boundary = clauses[-1].end() if clauses else 0
     candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
+                  if (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
+                      or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
     members = [a for a, s, e in candidates if s >= boundary and _members_of(text[boundary:s])]
@@ -575,7 +580,9 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
                and not _in_apposition(text, sp)][:1] if first else []
-    chosen = _coordinated(text, following) if following else earlier
+    # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
+    chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
+        (_coordinated(text, following) if following else earlier)
     chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
     for place in chosen_places:
         used.add(place.id)
@@ -888,7 +895,7 @@ def _freeze(ctx: Context, d: _Draft, number: int) -> Event:
         destination=d.destination,
         date=d.date.value if d.date else None,
         date_precision=d.date.precision if d.date else "unknown",
-        historical=_is_historical(ctx, d.date),
+        historical=d.historical or _is_historical(ctx, d.date),
         modality=d.modality,
         fatalities=d.fatalities,
         sentence=d.sentence.index,

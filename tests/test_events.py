@@ -627,3 +627,21 @@ def test_an_unattributed_attack_after_a_strike_is_the_strikers(read):
 def test_a_question_about_an_attack_is_not_another_attack(read):
     s = read("Officials asked how the militants crossed into Uganda undetected.")
     assert not s.events
+
+
+def test_a_passive_suspension_happens_where_its_subject_is(read):
+    s = read("Flights at Mitiga, the only working airport in Tripoli, were suspended and diverted to Misrata.")
+    suspension = next(e for e in s.events if e.action.startswith("suspend"))
+    assert place_name(s, suspension.place) == "Mitiga International Airport"
+
+
+def test_a_subject_after_after_the_is_the_actor_of_its_clause(read):
+    s = read("The clashes broke out after the Special Deterrence Force detained a commander at Mitiga airport.")
+    assert any(e.actor == "special-deterrence-force" and e.action == "arrest" for e in s.events)
+
+
+def test_an_act_years_before_the_story_is_background(read):
+    s = read("Sudan's army recaptured the palace on Friday, nearly two years after the Rapid Support Forces seized it.",
+             published=date(2025, 3, 22))
+    rsf = [e for e in s.events if e.actor == "rsf"]
+    assert rsf and all(e.historical for e in rsf)
