@@ -240,6 +240,9 @@ def _sentence_events(
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
     triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t)]
+    # "left Mali on Monday, crossing into Niger": the way out, not an incursion; the move goes on to Niger.
+    triggers = [t for i, t in enumerate(triggers)
+                if not (t.action == "advance" and any(p.action in ("withdraw", "relocate") for p in triggers[:i]))]
     drafts: list[_Draft] = []
     used_places: set[str] = set()
     for i, trig in enumerate(triggers):
@@ -265,8 +268,6 @@ def _sentence_events(
                 doers, trig = [source.actor], replace(trig, action=source.action)
         if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:
             doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
-        if trig.action == "advance" and any(d.action in ("withdraw", "relocate") for d in drafts):
-            continue  # "left Mali on Monday, crossing into Niger": the way out, not an incursion
         trigger_places, first = places, i == 0
         if trig.action == "fall":
             fallen = next((sp for sp in places if sp.end == trig.start - 1 and sp.place.kind in ("city", "facility")), None)
@@ -556,7 +557,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     trig, text = draft.trigger, draft.sentence.text
     if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
-        own_clause = next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text))
+        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)))
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)

@@ -645,3 +645,14 @@ def test_an_act_years_before_the_story_is_background(read):
              published=date(2025, 3, 22))
     rsf = [e for e in s.events if e.actor == "rsf"]
     assert rsf and all(e.historical for e in rsf)
+
+
+def test_a_force_that_pulled_out_and_was_flown_on_leaves_one_place_and_reaches_another(read):
+    s = read("Wagner mercenaries pulled out of the front lines south of Tripoli and were flown from Bani Walid to the Jufra air base.")
+    moves = [e for e in s.events if e.actor == "wagner"]
+    assert {place_name(s, e.place) for e in moves} >= {"Tripoli", "Al Jufra Air Base"}
+
+
+def test_forces_of_the_recognised_government_are_the_state(read):
+    s = read("Forces loyal to the Government of National Accord captured the town of Tarhuna on Friday.")
+    assert events_of(s, "seize")[0].actor == "libya"
