@@ -111,9 +111,14 @@ _OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the
 _INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
                            r"(?:after|since)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+_REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensive": {"attack", "seize"},
+                      "invasion": {"attack", "advance", "seize"}, "incursion": {"attack", "advance"},
+                      "withdrawal": {"withdraw", "relocate"}}
+_AFTER_REFERENCE = re.compile(r"\b(?:after|since|following)\s+the\s+(" + "|".join(_REFERENCE_ACTIONS) + r")\b", re.I)
+_OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful street protests"
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
-_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|since|until)\s+|,\s*and\s+|;\s*", re.I)
 # "shot down four drones launched from Yemen": what was brought down.
 _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|intercepts|intercepting|downed|destroyed)\s+(?:[\w,-]+\s+){0,3}$", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
@@ -211,6 +216,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
     drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
+    drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
@@ -293,6 +299,17 @@ def _sentence_events(
             placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
         used_places.update(p.id for d in placed_here for p in d.places)
         drafts.extend(placed_here)
+    return _placed_by_object(sentence.text, drafts)
+
+
+def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"crushed protests in Mandalay", "attacked a convoy of refugees in Sake": an act whose object is another act
+    happened where that one did."""
+    for draft, following in itertools.pairwise(drafts):
+        gap = text[draft.trigger.end : following.trigger.start]
+        if not draft.places and following.places and draft.action in VIOLENT_ACTIONS and not draft.trigger.passive \
+                and _OBJECT_GAP.fullmatch(gap):
+            draft.places = list(following.places)
     return drafts
 
 
@@ -839,6 +856,21 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept
+
+
+def _dated_by_reference(drafts: list[_Draft]) -> list[_Draft]:
+    """"After the coup, troops crushed street protests": an undated act told after an event the article dated is
+    dated by it (so background stays background)."""
+    for i, draft in enumerate(drafts):
+        match = _AFTER_REFERENCE.search(draft.sentence.text)
+        if draft.date is not None or match is None:
+            continue
+        wanted = _REFERENCE_ACTIONS[match.group(1).lower()]
+        source = next((d for d in reversed(drafts[:i]) if d.action in wanted and d.date is not None
+                       and d.sentence.index < draft.sentence.index), None)
+        if source is not None:
+            draft.date = source.date
+    return drafts
 
 
 def _told_before(draft: _Draft, earlier: list[_Draft]) -> bool:

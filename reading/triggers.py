@@ -30,6 +30,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
+    # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
+    ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),

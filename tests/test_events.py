@@ -656,3 +656,21 @@ def test_a_force_that_pulled_out_and_was_flown_on_leaves_one_place_and_reaches_a
 def test_forces_of_the_recognised_government_are_the_state(read):
     s = read("Forces loyal to the Government of National Accord captured the town of Tarhuna on Friday.")
     assert events_of(s, "seize")[0].actor == "libya"
+
+
+def test_acts_told_after_a_dated_coup_are_dated_by_it(read):
+    s = read("The military seized power in a coup in February 2021. After the coup, troops and police crushed street "
+             "protests in Yangon, killing hundreds of people.", published=date(2024, 8, 5))
+    later = [e for e in s.events if e.sentence == 1]
+    assert later and all(e.historical for e in later)
+
+
+def test_force_used_on_protesters_is_an_attack_whose_toll_is_its_own(read):
+    s = read("Security forces crushed protests in Mandalay on Sunday, killing 12 people.")
+    assert not events_of(s, "kill")
+    assert any(e.action == "attack" and e.fatalities and e.fatalities.best == 12 for e in s.events)
+
+
+def test_the_subject_of_a_since_clause_is_its_own(read):
+    s = read("Rebels took Lashio, the first regional command to fall since the military seized power in a coup in 2021.")
+    assert all(e.actor != "mndaa" for e in events_of(s, "coup"))
