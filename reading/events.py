@@ -116,6 +116,8 @@ _REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensiv
                       "withdrawal": {"withdraw", "relocate"}}
 _AFTER_REFERENCE = re.compile(r"\b(?:after|since|following)\s+the\s+(" + "|".join(_REFERENCE_ACTIONS) + r")\b", re.I)
 _OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful street protests"
+_LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate))?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
+                                 r",\s*(?:and|as well as)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?")
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|since|until)\s+|,\s*and\s+|;\s*", re.I)
@@ -678,13 +680,20 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     while len(following) > 1 and _PART_OF.fullmatch(text[following[0].end : following[1].start]):
         following = following[1:]  # "at the Abbey Gate of Kabul airport", "the Gaza side of the Rafah crossing"
     chosen = [following[0]]
+    last_end, after_locator = following[0].end, False
     for sp in following[1:]:
-        gap = text[chosen[-1].end : sp.start]
+        gap = text[last_end : sp.start]
         # "Goma, the largest city in North Kivu", "Bara, north of El Obeid": the next place locates this one.
         if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not _LOCATOR_END.search(gap):
             chosen.append(sp)
+        elif after_locator and _LIST_AFTER_LOCATOR.fullmatch(gap) and not find_triggers(gap):
+            chosen.append(sp)  # "Bahawalpur and Muridke in Punjab province, where ..., and the towns of Muzaffarabad"
+        elif not after_locator and _LOCATOR_END.search(gap) and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+            last_end, after_locator = sp.end, True  # the province that locates the places listed: skipped, the list may go on
+            continue
         else:
             break
+        last_end, after_locator = sp.end, False
     return chosen
 
 

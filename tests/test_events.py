@@ -674,3 +674,10 @@ def test_force_used_on_protesters_is_an_attack_whose_toll_is_its_own(read):
 def test_the_subject_of_a_since_clause_is_its_own(read):
     s = read("Rebels took Lashio, the first regional command to fall since the military seized power in a coup in 2021.")
     assert all(e.actor != "mndaa" for e in events_of(s, "coup"))
+
+
+def test_a_list_of_targets_goes_on_past_the_province_that_locates_it(read):
+    s = read("The strikes by India hit Bahawalpur and Muridke in Punjab province, where two groups have their headquarters, "
+             "and the towns of Muzaffarabad and Kotli.")
+    placed = {place_name(s, e.place) for e in events_of(s, "strike")}
+    assert {"Bahawalpur", "Muridke", "Kotli"} <= placed and "Punjab" not in placed
