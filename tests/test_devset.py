@@ -30,8 +30,9 @@ REGIONS = {
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
     "Southeast Asia": 1, "Coastal West Africa": 1,
 }
-# Measured 2026-11-25 (reader 0.1.0): current-event recall 0.22 (31/142), precision 0.25 (31/122). Raise the floor as the reader improves.
-CURRENT_RECALL_FLOOR = 0.20
+# Measured 2026-12-02 (reader 0.1.0, 36 articles): current-event recall 0.71 (134/190), precision 0.70 (134/192).
+# Raise the floor as the reader improves.
+CURRENT_RECALL_FLOOR = 0.62
 
 
 def _load(path: Path) -> tuple[dict, str]:
