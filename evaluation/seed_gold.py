@@ -74,10 +74,17 @@ def gold_triples(gold: dict, current_only: bool) -> set[Triple]:
 
 def predicted_triples(situation: Situation, gold: dict, current_only: bool) -> set[Triple]:
     return {
-        (e.actor, GOLD_ACTION.get(e.action, "other"), _gold_place_name(situation, e, gold))
+        (_scored_actor(e.actor), GOLD_ACTION.get(e.action, "other"), _gold_place_name(situation, e, gold))
         for e in situation.events
         if (e.is_current if current_only else True)
     }
+
+
+def _scored_actor(actor: str) -> str:
+    """Our generic actor for unattributed acts ("gunmen", "attackers": ACLED's unidentified armed group) is the
+    gold's "Unknown (...)"."""
+    entry = registry().entries.get(actor)
+    return "unknown" if entry is not None and entry.type == "unknown" else actor
 
 
 def _gold_place_name(situation: Situation, event: Event, gold: dict) -> str | None:

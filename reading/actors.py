@@ -71,6 +71,33 @@ class Registry:
         return actor_id
 
 
+# "American Airlines", "the White Army", "the Frontier Corps": a capitalised name ending in a word that names an
+# organisation. Such actors the registry does not know are kept under their own name rather than dropped.
+_ORGANISATION_HEAD = (r"(?:Airlines|Airways|Railways|Shipping|Lines|Company|Corporation|Brigades?|Army|Front|Movement|"
+                      r"Alliance|Corps|Militia|Battalion|Regiment|Division|Guards?)")
+_ORGANISATION = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'’-]+|\d+(?:st|nd|rd|th)?)\s+){1,3}" + _ORGANISATION_HEAD + r")(?![\w-])")
+# Capitalised words that open a sentence or describe a kind of force, not the name of one.
+_NOT_A_NAME = frozenset("the a an his her their its this that these those government security state federal regular "
+                        "special national rebel militia army".split())
+
+
+def organisation_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    """(actor id, name, start, end) of unregistered organisations named in text, outside the spans already taken."""
+    found = []
+    for match in _ORGANISATION.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _NOT_A_NAME:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = match.end(1) - len(name)
+        if any(s < match.end(1) and start < e for s, e in taken):
+            continue
+        found.append((state_actor_id(name), name, start, match.end(1)))
+    return found
+
+
 def state_actor_id(country_name: str) -> str:
     """The actor id of a country's state: "United States" -> "united-states"."""
     return re.sub(r"[^a-z0-9]+", "-", country_name.lower()).strip("-")

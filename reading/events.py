@@ -24,12 +24,12 @@ HISTORICAL_AFTER_DAYS = 31
 _PREMODIFIER = re.compile(r"^\s*(?:(?:a|an|the|its|their|air|drone|missile|rocket|military|deadly|fresh|new|retaliatory|heavy|suspected|alleged|artillery|army)\s+)*$", re.I)
 _AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
-_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents)"  # "the paramilitary group"
+_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants)"  # "the paramilitary group"
 _PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
 _PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
-_COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
+_COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:(?:allied|rival|local|other|[a-z]+-(?:backed|aligned|allied|led))\s+)?$", re.I)
 _OF_AGENT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 _RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
@@ -37,7 +37,8 @@ _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
 _ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
 _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
 _AND_PASSIVE = re.compile(r"\band\s+(?:were|was|had been|have been)\s+$", re.I)
-_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+(?:the\s+(?:[A-Za-z]+\s+){0,3})?$", re.I)
+_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+"
+                          r"(?:(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}(?:(?:near|outside|in|at)\s+)?)?$", re.I)  # "to a drone base near Agadez"
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
 # "MOGADISHU -", "KYIV, 14 March (Reuters) -": where the story was filed, not where anything happened.
@@ -69,7 +70,7 @@ _REFERENCE_BACK = re.compile(
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
-    r"\bthe\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
+    r"\b(?:the|that|this)\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|"
     r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -77,9 +78,49 @@ _DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
                          "incursion explosion blast".split())
 _PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against|for)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,4}$", re.I)
+_FINITE_VERB = re.compile(r"^(?:\w+ed|fired|struck|hit|shot|took|blew|threw|fought)$", re.I)
+# "killed 54 soldiers in attacks on two army positions": what lies between a toll and the act that caused it.
+_IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_STRUCK_ON_FOOT = re.compile(r"\b(?:attackers|gunmen|fighters|militants|insurgents|rebels|jihadists|assailants|bombers?)\s+(?:\w+\s+)?$", re.I)
+_BORDER_SIDE = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+_PART_OF = re.compile(r"\s+(?:gate|side|part|outskirts|edge|entrance|perimeter|wall)\s+of\s+(?:the\s+)?", re.I)
+_COORDINATION_BEFORE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
+# After a country, a possessive or a noun it qualifies ("Syria's", "Syrian forces"); not a following preposition.
+_NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|since|after|before|last|this|over)\b)(?-i:[a-z]+)\b")
+# "have launched", "has fired more than 100 rocket and drone": the perfect, up to the trigger it governs.
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
+                      r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
+_MOVES = frozenset({"relocate", "withdraw", "deploy"})
+_WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
+_AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|hijacking|siege|bombings?|"
+                             r"killings?|massacre|offensive|incursion|assault|explosions?|blasts?|fighting|clashes|unrest|violence)\b", re.I)
+_ACCORD = r"(?:talks|negotiations|deal|agreement|accord|treaty|pact|initiative|ceasefire|truce|participation|membership|cooperation|relations)"
+_SUSPENDED_ACCORD = re.compile(r"\s+(?:(?:its|their|the|all|a)\s+)?(?:[\w-]+\s+){0,5}?" + _ACCORD + r"\b", re.I)
+_NAMES_AN_ACCORD = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:deal|agreement|accord|treaty|pact|initiative|talks)\b")
+_CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|these)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
+                    r"strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\b", re.I)
+_SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|apologi[sz]ed|announced|denied|denies|accused|blamed|"
+                           r"condemned|insisted|responded|protested|rejected)\b", re.I)
+_FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)\b(?:\s+[\w'’-]+){0,5}\s+$", re.I)
+_OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to|operated by|affiliated with)\s+(?:the\s+)?$", re.I)
+_NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
+_MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|revenge|protest)\b", re.I)
+_OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)
+# "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
+_INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
+                           r"(?:after|since)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+_REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensive": {"attack", "seize"},
+                      "invasion": {"attack", "advance", "seize"}, "incursion": {"attack", "advance"},
+                      "withdrawal": {"withdraw", "relocate"}}
+_AFTER_REFERENCE = re.compile(r"\b(?:after|since|following)\s+the\s+(" + "|".join(_REFERENCE_ACTIONS) + r")\b", re.I)
+_OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful street protests"
+_LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate))?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
+                                 r",\s*(?:and|as well as)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?")
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
-_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where)\s+|,\s*and\s+|;\s*", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|since|until)\s+|,\s*and\s+|;\s*", re.I)
 # "shot down four drones launched from Yemen": what was brought down.
 _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|intercepts|intercepting|downed|destroyed)\s+(?:[\w,-]+\s+){0,3}$", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
@@ -175,19 +216,31 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
         narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
-    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(_merge_results(drafts, ctx.actor_type)), actors))
+    drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
+    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
+    drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
 
 def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int, list[SentencePlace]]:
     """Literal place mentions of each sentence, with offsets inside it, in text order."""
     found: dict[int, list[SentencePlace]] = {}
+    literal_ends = {m.end for place in places for m in place.mentions if m.role == "literal"}
     for place in places:
         for m in place.mentions:
             offset = article.sentences[m.sentence].start
-            if m.role == "literal" and not _DATELINE.match(article.text[m.start : m.end + 4]):
+            if (m.role == "literal" or _coordinated_with_literal(article.text, place, m, literal_ends)) \
+                    and not _DATELINE.match(article.text[m.start : m.end + 4]):
                 found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
     return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
+
+
+def _coordinated_with_literal(text: str, place: Place, mention, literal_ends: set[int]) -> bool:
+    """"targets in Iraq and Syria on Friday": a country listed right after a place where something is, and not
+    qualifying a noun ("Iraq and Syrian forces"), is such a place too."""
+    lead = _COORDINATION_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    return place.kind == "country" and lead is not None and lead.start() in literal_ends \
+        and not _NOUN_AFTER.match(text, mention.end)
 
 
 def _sentence_events(
@@ -195,6 +248,9 @@ def _sentence_events(
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
     triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t)]
+    # "left Mali on Monday, crossing into Niger": the way out, not an incursion; the move goes on to Niger.
+    triggers = [t for i, t in enumerate(triggers)
+                if not (t.action == "advance" and any(p.action in ("withdraw", "relocate") for p in triggers[:i]))]
     drafts: list[_Draft] = []
     used_places: set[str] = set()
     for i, trig in enumerate(triggers):
@@ -211,8 +267,23 @@ def _sentence_events(
             and not any(a.end <= sentence.start + trig.start for a in in_sentence)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
             doers = _antecedents(sentence, trig, prior) or doers
+        if doers == ["unknown"] and trig.action == "attack" and _OPENING_NOUN.match(lead):
+            # "Russia struck Odesa... An attack on the nearby port of Chornomorsk...": the same attacker, the same kind
+            # of attack, when the sentence before told one and this one names no one.
+            source = next((d for d in reversed(prior) if d.sentence.index == sentence.index - 1
+                           and d.action in VIOLENT_ACTIONS and d.actor != "unknown" and d.modality == "asserted"), None)
+            if source is not None:
+                doers, trig = [source.actor], replace(trig, action=source.action)
         if doers == ["unknown"] and trig.action in ("protest", "march") and "protesters" in ctx.actor_type:
             doers = ["protesters"]  # "thousands of people protested": the crowd is the actor
+        trigger_places, first = places, i == 0
+        if trig.action == "fall":
+            fallen = next((sp for sp in places if sp.end == trig.start - 1 and sp.place.kind in ("city", "facility")), None)
+            if fallen is None:
+                continue
+            # "Hama fell": taken by whoever was taking towns in the sentences before.
+            trig, trigger_places, first = replace(trig, action="seize"), [fallen], True
+            doers = _antecedents(sentence, trig, prior, any_lead=True) or doers
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -220,10 +291,27 @@ def _sentence_events(
                     action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
+                    # "nearly two years after the RSF seized it": told as years before the story, whatever date is near
+                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start])),
                 )
-                placed_here.extend(_placed(ctx, draft, places, next_start, set(used_places), first=i == 0))
+                placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
+        gap = sentence.text[drafts[-1].trigger.end : trig.start] if drafts else ""
+        if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places and gap.endswith(" and ") and not _SAY.search(gap):
+            # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
+            placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
         used_places.update(p.id for d in placed_here for p in d.places)
         drafts.extend(placed_here)
+    return _placed_by_object(sentence.text, drafts)
+
+
+def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """"crushed protests in Mandalay", "attacked a convoy of refugees in Sake": an act whose object is another act
+    happened where that one did."""
+    for draft, following in itertools.pairwise(drafts):
+        gap = text[draft.trigger.end : following.trigger.start]
+        if not draft.places and following.places and draft.action in VIOLENT_ACTIONS and not draft.trigger.passive \
+                and _OBJECT_GAP.fullmatch(gap):
+            draft.places = list(following.places)
     return drafts
 
 
@@ -234,7 +322,8 @@ def _is_scenery(text: str, trig: Trigger) -> bool:
     told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
-        or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60]))
+        or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
+        or bool(_INDIRECT_QUESTION.search(text[: trig.start]))
 
 
 def _intercepted(text: str, trig: Trigger) -> bool:
@@ -266,6 +355,11 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return kinds or ["suspend-operations"]
     if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z]", text[trig.end : trig.end + 40]):
         return ["relocate"]
+    if trig.action == "relocate" and re.match(r"\s+(?:[\w-]+\s+){0,4}?into\b", text[trig.end :]) \
+            and not re.search(r"\b(?:from|out of)\b", tail):
+        return ["deploy"]  # "moved troops into the buffer zone": a force going in, not one relocating
+    if trig.action == "strike" and trig.text.lower() == "struck" and _STRUCK_ON_FOOT.search(text[: trig.start]):
+        return ["attack"]  # "the attackers struck near the border", "a suicide bomber struck crowds": not fire from afar
     if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
         return ["riot"]
     if trig.action in ("advance", "flee"):
@@ -288,6 +382,18 @@ def _actor_and_target(
     if sides:
         return sides, None
     actor, target, chosen = _actor_target_span(ctx, sentence, trig, in_sentence, all_actors)
+    if trig.action == "clash":
+        lead = sentence.text[: trig.start]
+        opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
+        if opponent is not None and re.search(r"\bin\s+(?:\w+\s+)?$", lead):
+            return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
+        if opponent is not None and trig.text.lower().startswith("exchanged"):
+            return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
+        clauses = list(_CLAUSE_START.finditer(lead))
+        boundary = clauses[-1].end() if clauses else 0
+        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES for a in in_sentence)
+        if opponent is None and not later and (chosen is None or chosen.start - sentence.start < boundary):
+            return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
     doers = [actor]
     if chosen is not None:
         for span in in_sentence:
@@ -315,10 +421,11 @@ def _actor_target_span(
     clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
     boundary = clauses[-1].end() if clauses else 0
     candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[:s]))
+                  if (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
+                      or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
-    members = [a for a, s, e in candidates if s >= boundary and _members_of(text[:s])]
+    members = [a for a, s, e in candidates if s >= boundary and _members_of(text[boundary:s])]
     subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None)
     own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
     if subject is None and not own_subject:
@@ -336,16 +443,28 @@ def _actor_target_span(
         victim = next((a for a, s, e in before if not _PREPOSITION.search(text[max(0, s - 30) : s])), None) if trig.passive else possessor
         return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
     chosen = premodifier or of_agent or agent or relative or subject
+    if chosen is not None and _generic_anaphor(ctx, chosen):
+        chosen = None  # "the attackers struck": those who attacked before, not an unknown group
     actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
     target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
                         and not _SOURCE_AFTER.match(text[e:])), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
 
 
+def _generic_anaphor(ctx: Context, span: ActorSpan) -> bool:
+    """"the attackers", "the gunmen": a definite generic unknown actor points back to an actor named before."""
+    entry = ctx.registry.entries.get(span.actor)
+    lead = ctx.article.text[max(0, span.start - 4) : span.start]
+    return entry is not None and entry.type == "unknown" and lead.lower() == "the "
+
+
 def _after_preposition(text: str, trig: Trigger, clause_start: int) -> bool:
     """"after a wave of rocket attacks", "for ordering the attack": an act named as a noun after a preposition,
     whose doer is not the subject of the sentence around it."""
-    noun = trig.text.split()[-1].lower()
+    words = trig.text.split()
+    if len(words) > 1 and _FINITE_VERB.match(words[0]):
+        return False  # "after Cambodian troops fired rockets": a clause with its own subject, not a noun
+    noun = words[-1].lower()
     return (noun.endswith("s") or noun in _EVENT_NOUNS) and bool(_PREP_LEAD.search(text[clause_start : trig.start]))
 
 
@@ -361,20 +480,26 @@ def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[Ac
     if trig.action != "clash" or not _BETWEEN.match(sentence.text[trig.end :]):
         return []
     if _TWO_SIDES.match(sentence.text[trig.end :]):
-        counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
-                         if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
-        return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
+        return _main_sides(ctx, sentence, all_actors)
     after = [a for a in in_sentence if a.start >= sentence.start + trig.end]
     if len(after) < 2 or not re.fullmatch(r"\s*and\s+(?:the\s+)?", ctx.article.text[after[0].end : after[1].start]):
         return []
     return list(dict.fromkeys(_acting_for(ctx, a.actor) for a in after[:2]))
 
 
-def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft]) -> list[str]:
+def _main_sides(ctx: Context, sentence: Sentence, all_actors: list[ActorSpan]) -> list[str]:
+    """The two armed actors the article has named most often before this sentence: the sides of a fight told
+    with none named ("between the two sides", "clashes were reported in Gondar")."""
+    counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
+                     if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
+    return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+
+def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:
     """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
     points back to whoever did the same kind of thing in the last few sentences."""
     lead = sentence.text[: trig.start]
-    if not (_DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
+    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
         return []
     recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
               and d.actor != "unknown" and d.modality == "asserted"]
@@ -428,11 +553,20 @@ def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_acto
 
 
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
+    # "ahead of the end of its mandate in December", "before the 31 August deadline": a deadline, not when it happened.
+    dates = [d for d in dates if not _DEADLINE_BEFORE.search(sentence.text[max(0, d.start - 50) : d.start])]
+    if _PERFECT.search(sentence.text[: trig.start]):
+        # "Since November the group has fired missiles": a campaign still going on, not an act of November.
+        dates = [d for d in dates if not re.search(r"\bsince\s+$", sentence.text[max(0, d.start - 7) : d.start], re.I)
+                 and not sentence.text[d.start : d.end].lower().startswith("since")]
     if dates:
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]
     word = trig.text.split()[0]
-    if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text):
+    # "have launched an offensive": the perfect tells news of now, not the past the sentence before was about.
+    # "suspended after the hijacking": an act dated by the story's own event, not by the background told before.
+    perfect = bool(_PERFECT.search(sentence.text[: trig.start])) or bool(_AFTER_THE_EVENT.search(sentence.text))
+    if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text) and not perfect:
         return narrative
     return None
 
@@ -440,9 +574,9 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
 def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end: int, used: set[str], first: bool) -> list[_Draft]:
     """One draft per place where the event happened; moves get origin and destination."""
     trig, text = draft.trigger, draft.sentence.text
-    if draft.action in ("relocate", "withdraw", "deploy"):
+    if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
-        own_clause = next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text))
+        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)))
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)
@@ -452,26 +586,56 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
             return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
         if draft.action == "relocate" and origins:
             draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
+    motive = _MOTIVE.search(text, trig.end)  # ", in what it calls support for the Palestinians in Gaza"
+    clause_end = min(clause_end, motive.start()) if motive else clause_end
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
                  and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
-                 and not _OWNER_OF.match(text[sp.end :])]  # "to join the European Union's naval mission"
+                 and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
+                 and not _BORDER_SIDE.search(_lead_in(text, places, sp))  # "where the borders of Benin and Niger meet"
+                 and not _NAMES_AN_ACCORD.match(text, sp.end)  # "the Black Sea grain deal"
+                 and not _SPEAKS_AFTER.match(text, sp.end)  # "and Baku later apologised": the state, not a site
+                 and not (draft.action in VIOLENT_ACTIONS and _OWNED_BY.search(text[: sp.start]))  # "vessels linked to Israel"
+                 and not _NAMED_AS.search(text[: sp.start])  # "an operation called Mirador"
+                 and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
-    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used][:1] if first else []
-    chosen = _coordinated(text, following) if following else earlier
-    chosen_places = _most_precise([sp.place for sp in chosen]) or _site_named_before(ctx, draft, clause_end)
+    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
+               and not _in_apposition(text, sp)][:1] if first else []
+    # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
+    chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
+        (_coordinated(text, following) if following else earlier)
+    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
         return [replace(draft, places=[p]) for p in chosen_places]
+    if draft.action.startswith("suspend") and _SUSPENDED_ACCORD.match(text, trig.end):
+        return [draft]  # "suspended peace talks", "its part in the treaty": an accord is suspended nowhere in particular
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
 
 
+def _in_apposition(text: str, sp: SentencePlace) -> bool:
+    """"JNIM, al-Qaeda's affiliate in the Sahel, claimed...": a place inside the commas that describe the subject
+    (unlike a fronted "In Kinshasa, protesters...")."""
+    first, second = text.find(","), text.find(",", text.find(",") + 1)
+    return 0 < first < sp.start and (second == -1 or sp.end <= second) and not _FRONTED.match(text)
+
+
+def _launched_or_routed(text: str, places: list[SentencePlace], sp: SentencePlace) -> bool:
+    """"rockets fired from Rafah", "a train travelling from Quetta to Peshawar": where a weapon or a vehicle set
+    out from, and where it was going, are not where the violence happened."""
+    if _ORIGIN.search(text[: sp.start]):
+        return True
+    return bool(_DESTINATION.search(text[: sp.start])) and any(
+        o.end <= sp.start and _ORIGIN.search(text[: o.start]) and re.fullmatch(r"\s+(?:to|towards)\s+(?:the\s+)?", text[o.end : sp.start])
+        for o in places)
+
+
 def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
     """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
-    match = _SITE_ANAPHOR.search(text, trig.end, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
+    match = _SITE_ANAPHOR.search(text, trig.start, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
     if match is None:
         return []
     head = match.group(1).lower()
@@ -513,21 +677,33 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     northern stronghold of Saada, as well as targets around Taiz"."""
     if len(following) > 1 and following[0].place.kind == "country" and re.fullmatch(r"['’]s?\s+", text[following[0].end : following[1].start]):
         following = following[1:]  # "in Russia's Saratov region" happened in the region
+    while len(following) > 1 and _PART_OF.fullmatch(text[following[0].end : following[1].start]):
+        following = following[1:]  # "at the Abbey Gate of Kabul airport", "the Gaza side of the Rafah crossing"
     chosen = [following[0]]
+    last_end, after_locator = following[0].end, False
     for sp in following[1:]:
-        gap = text[chosen[-1].end : sp.start]
+        gap = text[last_end : sp.start]
         # "Goma, the largest city in North Kivu", "Bara, north of El Obeid": the next place locates this one.
         if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not _LOCATOR_END.search(gap):
             chosen.append(sp)
+        elif after_locator and _LIST_AFTER_LOCATOR.fullmatch(gap) and not find_triggers(gap):
+            chosen.append(sp)  # "Bahawalpur and Muridke in Punjab province, where ..., and the towns of Muzaffarabad"
+        elif not after_locator and _LOCATOR_END.search(gap) and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+            last_end, after_locator = sp.end, True  # the province that locates the places listed: skipped, the list may go on
+            continue
         else:
             break
+        last_end, after_locator = sp.end, False
     return chosen
 
 
-def _most_precise(chosen: list[Place]) -> list[Place]:
-    """Drop a country when a place inside it is named too: "Baghdad, Iraq" is Baghdad."""
-    inner = {p.country for p in chosen if p.kind != "country"}
-    return [p for p in chosen if not (p.kind == "country" and p.country in inner)]
+def _most_precise(text: str, chosen: list[SentencePlace]) -> list[Place]:
+    """Drop a country that only locates the place before it: "Baghdad, Iraq" is Baghdad; but "in Pakistan and
+    Azad Kashmir" names two areas."""
+    located = {sp.place.id for prev, sp in itertools.pairwise(chosen)
+               if sp.place.kind == "country" and prev.place.country == sp.place.country
+               and not re.search(r"\b(?:and|or)\b", text[prev.end : sp.start])}
+    return [sp.place for sp in chosen if sp.place.id not in located]
 
 
 def _ellipsis(drafts: list[_Draft], sentence: Sentence, in_sentence: list[ActorSpan]) -> list[_Draft]:
@@ -548,7 +724,9 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
         same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
         host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS and m.trigger.end <= draft.trigger.start), None)
         lead = draft.sentence.text[: draft.trigger.start]
-        result = host is not None and (_RELATIVE_RESULT.search(lead) or draft.actor in (host.actor, "unknown"))
+        # ", killing 13 service members": a participle after a comma has the main clause's doer, whatever it names.
+        participle = draft.trigger.text.lower().endswith("ing") and bool(re.search(r",\s*$", lead))
+        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
             if toll is not None or actor_type.get(draft.target or "") != "person":
@@ -563,6 +741,45 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
     return merged
 
 
+def _tolls_of_what_follows(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Draft]:
+    """"killed 15 fighters in a joint raid in Anbar", "killed scores of civilians in an attack on Barsalogho": the
+    killing is the toll of the act named next, which is the event (done by the killers when it names no one)."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if draft.action == "kill" and not draft.trigger.passive and actor_type.get(draft.target or "") != "person":
+            host = next((h for h in drafts if h.sentence.index == draft.sentence.index and h.action in VIOLENT_ACTIONS - {"kill"}
+                         and h.trigger.start >= draft.trigger.end and h.actor in (draft.actor, "unknown")
+                         and _IN_ACT.search(draft.sentence.text[draft.trigger.end : h.trigger.start])), None)
+            if host is not None:
+                host.actor = draft.actor if host.actor == "unknown" else host.actor
+                host.target = host.target or draft.target
+                host.fatalities = host.fatalities or _fatalities(draft.sentence.text[draft.trigger.end :])
+                host.date = host.date or draft.date
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _claimed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, list[ActorSpan]]) -> list[_Draft]:
+    """"IS-K claimed the bombing", "JNIM claimed the attack": the claimant did the unattributed act told just before."""
+    for sentence in ctx.article.sentences:
+        claim = _CLAIM.search(sentence.text)
+        # "The al-Qaeda-linked group JNIM claimed": the last actor named before the verb, not a backer or an owner.
+        speakers = [a for a in actors_by_sentence.get(sentence.index, []) if a.end - sentence.start <= (claim.start() if claim else -1)
+                    and not _BACKER.match(ctx.article.text[a.end :]) and ctx.article.text[a.end : a.end + 2] not in ("'s", "’s")]
+        if not speakers:
+            continue
+        claimant = _acting_for(ctx, speakers[-1].actor)
+        # "claimed the attacks and said it had killed 70 soldiers": the claimed act's toll, not another killing.
+        drafts = [d for d in drafts if not (d.sentence.index == sentence.index and d.action == "kill"
+                                            and d.trigger.start > claim.start())]
+        for draft in drafts:
+            if 0 < sentence.index - draft.sentence.index <= 2 and draft.action in VIOLENT_ACTIONS \
+                    and ctx.actor_type.get(draft.actor, "unknown") == "unknown":
+                draft.actor = claimant
+    return drafts
+
+
 def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
     """"Nasrallah was killed on Friday when Israeli jets bombed a headquarters in Beirut": the killing was done
     by whoever did the act that follows, and where it happened."""
@@ -570,6 +787,8 @@ def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
         same_sentence = cause.sentence.index == draft.sentence.index
         if not (same_sentence and draft.trigger.passive and draft.actor == "unknown" and cause.action in VIOLENT_ACTIONS):
             continue
+        if cause.actor == draft.target:
+            continue  # "peacekeepers were killed in fighting with the rebels": the victims' own side did not kill them
         if _CAUSE_LINK.search(draft.sentence.text[draft.trigger.end : cause.trigger.start]):
             draft.actor = cause.actor
             draft.places = draft.places or cause.places
@@ -619,26 +838,60 @@ def _inherit_agents(drafts: list[_Draft], actors: list[ActorSpan]) -> list[_Draf
     return drafts
 
 
-def _without_references_back(drafts: list[_Draft]) -> list[_Draft]:
-    """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing")."""
+def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Draft]:
+    """Drop place-less violent drafts that only point back to an event already placed ("the attack", "his killing"),
+    and tolls said on their own ("26 civilians had been killed"): deaths with no killer, place or named victim."""
     placed = [d for d in drafts if d.places and d.action in VIOLENT_ACTIONS]
     placed_targets = {d.target for d in placed if d.target}
     placed_actors = {d.actor for d in placed}
     twins = {(d.sentence.index, d.actor, d.action) for d in drafts if d.places}
     kept = []
-    for draft in drafts:
+    for i, draft in enumerate(drafts):
         if not draft.places and (draft.sentence.index, draft.actor, draft.action) in twins:
             continue
+        if draft.action not in VIOLENT_ACTIONS and _told_before(draft, drafts[:i]):
+            continue
+        if draft.action in ("withdraw", "relocate") and draft.actor == "unknown" and not draft.trigger.passive:
+            continue  # "28,000 Armenians have left": people on the move, not a force's posture
         if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
             kept.append(draft)
             continue
         same_target = draft.target in placed_targets
         restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
         refers_back = (draft.definite or restated) and draft.actor in placed_actors
-        empty = draft.actor == "unknown" and draft.target is None
+        toll = draft.action == "kill" and draft.trigger.passive and draft.actor == "unknown" \
+            and actor_type.get(draft.target or "") != "person"
+        empty = (draft.actor == "unknown" and draft.target is None) or toll
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept
+
+
+def _dated_by_reference(drafts: list[_Draft]) -> list[_Draft]:
+    """"After the coup, troops crushed street protests": an undated act told after an event the article dated is
+    dated by it (so background stays background)."""
+    for i, draft in enumerate(drafts):
+        match = _AFTER_REFERENCE.search(draft.sentence.text)
+        if draft.date is not None or match is None:
+            continue
+        wanted = _REFERENCE_ACTIONS[match.group(1).lower()]
+        source = next((d for d in reversed(drafts[:i]) if d.action in wanted and d.date is not None
+                       and d.sentence.index < draft.sentence.index), None)
+        if source is not None:
+            draft.date = source.date
+    return drafts
+
+
+def _told_before(draft: _Draft, earlier: list[_Draft]) -> bool:
+    """"said the arrests violated the deal", "demanding the resignation" after a protest: a definite noun naming an
+    act told already, or a protest's demand, is not another event."""
+    words = draft.trigger.text.split()
+    nominal = draft.definite and not re.search(r"(?:ed|ing)$", words[0])
+    if nominal and any(d.action == draft.action and d.sentence.index < draft.sentence.index for d in earlier):
+        return True
+    lead = draft.sentence.text[: draft.trigger.start]
+    return draft.action == "demand" and bool(re.search(r",\s*$", lead)) and any(
+        d.action in ("protest", "riot") and d.sentence.index == draft.sentence.index for d in earlier)
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
@@ -684,7 +937,7 @@ def _freeze(ctx: Context, d: _Draft, number: int) -> Event:
         destination=d.destination,
         date=d.date.value if d.date else None,
         date_precision=d.date.precision if d.date else "unknown",
-        historical=_is_historical(ctx, d.date),
+        historical=d.historical or _is_historical(ctx, d.date),
         modality=d.modality,
         fatalities=d.fatalities,
         sentence=d.sentence.index,

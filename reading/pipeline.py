@@ -10,7 +10,7 @@ from datetime import date
 
 from geodata.gazetteer import Gazetteer, load
 from reading import article as article_mod
-from reading.actors import ActorSpan, Registry, registry, state_actor_id
+from reading.actors import ActorSpan, Registry, organisation_spans, registry, state_actor_id
 from reading.article import Article
 from reading.dates import stated_publication
 from reading.events import Context, code_events
@@ -22,6 +22,7 @@ from reading.toponyms import Toponym, find_toponyms
 
 READER_VERSION = "0.1.0"
 STATE_ROLES = ("metonymic", "modifier", "demonym")
+_COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,]*|\b(?:thousands|hundreds|dozens|millions|many|some) of|\bethnic)\s+(?:\w+\s+)?$", re.I)
 NON_STATE_NOUNS = frozenset(
     "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
     "civilians protesters tribes tribal opposition militants fighters families refugees "
@@ -49,6 +50,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     # "The IDF said" and "Israeli forces" are one actor: a national army named by its own name is its state.
     registered = [replace(s, actor=states[armies[s.actor]]) if s.actor in armies else s for s in registered]
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
+    named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
+    named += _surname_spans(article, named, reg)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
@@ -82,7 +85,7 @@ _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
-    r"the government(?! of\b))\b", re.I)
+    r"the government(?! of\b)|(?:the )?police(?: officers)?)\b", re.I)
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:
@@ -122,6 +125,31 @@ def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
     ]
 
 
+def _organisation_spans(article: Article, named: list[ActorSpan], places: list[tuple[int, int]]) -> list[ActorSpan]:
+    """Organisations the registry does not know ("American Airlines suspended its flights"), kept by their name."""
+    taken = [(s.start, s.end) for s in named] + places
+    return [ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
+            for actor_id, _, start, end in organisation_spans(article.text, taken)]
+
+
+def _surname_spans(article: Article, named: list[ActorSpan], reg: Registry) -> list[ActorSpan]:
+    """"Colombia's president, Gustavo Petro, ... Petro suspended the talks": a person named in full once is
+    named by surname afterwards."""
+    taken = [(s.start, s.end) for s in named]
+    spans = []
+    for span in named:
+        entry = reg.entries.get(span.actor)
+        words = span.text.split()
+        if entry is None or entry.type != "person" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        for match in re.finditer(rf"(?<![\w'’-])(?<![A-Z]\w\s){re.escape(words[-1])}(?![\w-])(?!\s+[A-Z])", article.text[span.end :]):
+            start, end = span.end + match.start(), span.end + match.end()
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                spans.append(ActorSpan(span.actor, match.group(), start, end, article.sentence_at(start).index))
+    return spans
+
+
 def _names_a_non_state(top: Toponym, text: str) -> bool:
     """"an Iraqi militia", "Iraqi Kurdish fighters": the adjective qualifies a group that is not the state."""
     following = text[top.end : top.end + 30].split()
@@ -144,6 +172,8 @@ def _state_spans(
             continue
         if any(s.start <= top.start and top.end <= s.end for s in registered) or _names_a_non_state(top, text):
             continue
+        if top.role == "demonym" and _COUNTED_PEOPLE.search(text[max(0, top.start - 30) : top.start]):
+            continue  # "28,000 ethnic Armenians", "thousands of Syrians": people, not the state
         spans.append(ActorSpan(states[iso2], top.text, top.start, top.end, top.sentence))
     return spans
 
@@ -159,6 +189,8 @@ def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], gaz: 
         entry = reg.entries.get(actor_id)
         if entry is not None:
             actors.append(Actor(actor_id, entry.name, entry.type, entry.country, mentions))
+        elif actor_id not in names:  # an organisation the registry does not know: its own name, a generic type
+            actors.append(Actor(actor_id, group[0].text, "unknown", None, mentions))
         else:
             name, iso2 = names[actor_id]
             actors.append(Actor(actor_id, name, "state-forces" if iso2 == focus else "external-forces", iso2, mentions))

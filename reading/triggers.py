@@ -11,34 +11,40 @@ from reading.guard import PatternSet
 
 _FORCES = (r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft carriers?|aircraft|reinforcements|"
            r"fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters|batteries|systems|"
-           r"air defences?|frigates?|destroyers?|warships?|(?:naval )?vessels?)")
+           r"air defences?|frigates?|destroyers?|warships?|(?:naval|navy|military|patrol) vessels?)")
 _WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
 # "the town of X", "the southern city of X": a settlement named after the verb.
 _NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
 
 LEXICON: tuple[tuple[str, str], ...] = (
-    ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing))\b"),
+    ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing)|"
+                r"clos(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?))\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
     ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?out|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
     ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
-    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
+    ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
     ("evacuate", r"\bevacuat\w*\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
-    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
+    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|"
                r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device)\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
-    ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|"
+    # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
+    ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
+    ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
+    ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
-    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested) control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| in| near| around| erupted| broke out| continued)|gun ?battles?|firefights?|exchanged fire)\b"),
+    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
+    # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
+    ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued)|gun ?battles?|firefights?|exchanged fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|took\s+(?:\w+\s+)?hostage)\b"),
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|rall(?:y|ied|ies))\b"),
@@ -53,7 +59,11 @@ _PATTERNS = PatternSet((action, re.compile(rx, re.I)) for action, rx in LEXICON)
 NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
 DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
 THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
-PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to)\s+(?:\w+\s+){0,2}$", re.I)
+# "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
+UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$", re.I)
+PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
+                          r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
+                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -74,7 +84,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for match in pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in found):
                 continue
-            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()]))
+            # "came under fire": the subject is what was hit, as in a passive.
+            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()])) \
+                or match.group().lower().startswith("came under")
             found.append(Trigger(action, match.start(), match.end(), match.group(), passive))
     return sorted(found, key=lambda t: t.start)
 
@@ -105,6 +117,6 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
         return "denied"
     if NEGATORS.search(before):
         return "negated"
-    if PLAN_MARKERS.search(before):
+    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before):
         return "planned"
     return "asserted"
