@@ -126,4 +126,4 @@ def test_an_empty_or_binary_upload_says_so_and_keeps_the_article_shown(streamlit
 def test_the_upload_limit_is_stated_on_the_page(streamlit_server, page):
     open_view(page, streamlit_server)
     sidebar(page).get_by_role("tab", name="Upload").click()
-    assert sidebar(page).get_by_text(f"up to {MAX_UPLOAD_MB} MB").first.is_visible()
+    sidebar(page).get_by_text(f"up to {MAX_UPLOAD_MB} MB").first.wait_for(state="visible", timeout=10_000)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from layers import LAYERS
-from sharing.viewstate import DEFAULT, to_query
+from sharing.viewstate import DEFAULT, ViewState, to_query
 from tests.browser.page import (
     assert_no_exception,
     choose_focus,
