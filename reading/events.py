@@ -107,6 +107,8 @@ _OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to
 _NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
 _MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|revenge|protest)\b", re.I)
 _OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)
+# "will send troops if the attacks continue": an act named in a condition has not happened.
+_CONDITION = re.compile(r"\b(?:if|unless|in case)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
 _INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
@@ -323,7 +325,7 @@ def _is_scenery(text: str, trig: Trigger) -> bool:
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
-        or bool(_INDIRECT_QUESTION.search(text[: trig.start]))
+        or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start]))
 
 
 def _intercepted(text: str, trig: Trigger) -> bool:
@@ -367,6 +369,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
     if trig.action == "deploy" and trig.text.lower().startswith("gather") and actor_type in ("unknown", "protesters", "civilians"):
         return ["protest"]  # a crowd gathering is a protest, not a deployment
+    if trig.action == "deploy" and actor_type == "civilians":
+        return []  # "displaced families arrived in Kaya": people fleeing, not a force deploying
     if trig.action == "march":
         return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":

@@ -681,3 +681,22 @@ def test_a_list_of_targets_goes_on_past_the_province_that_locates_it(read):
              "and the towns of Muzaffarabad and Kotli.")
     placed = {place_name(s, e.place) for e in events_of(s, "strike")}
     assert {"Bahawalpur", "Muridke", "Kotli"} <= placed and "Punjab" not in placed
+
+
+def test_attacks_named_in_a_condition_are_not_events(read):
+    s = read("Chad and Niger have warned they will send troops if the attacks on the border towns continue.")
+    assert not events_of(s, "attack")
+    assert not any(e.is_current for e in s.events)
+
+
+def test_displaced_families_arriving_in_a_town_are_not_a_deployment(read):
+    s = read("Fighting spread around Djibo in Burkina Faso. Residents of Kaya said displaced families had arrived "
+             "in the town since Sunday.")
+    assert not events_of(s, "deploy")
+
+
+def test_the_air_force_with_no_country_named_is_the_home_states(read):
+    s = read("Militants overran an army post near Djibo in Burkina Faso on Sunday. On Monday the air force "
+             "carried out strikes on militant positions around Djibo.")
+    strikes = events_of(s, "strike")
+    assert strikes and all(e.actor == "burkina-faso" for e in strikes)
