@@ -249,7 +249,7 @@ def test_a_groups_own_name_is_not_a_place_inside_it(read):
 
 def test_out_of_a_country_is_a_place_left_but_out_of_a_countrys_deal_is_not(read):
     left = read("The coalition began moving personnel out of Iraq after the attacks.")
-    deal = read("The president pulled out of the Iran nuclear agreement in 2018.")
+    deal = read("Washington walked out of the Iran nuclear deal five years ago.")
     assert [p.role for p in left.places if p.name == "Iraq"] == ["literal"]
     assert [p.role for p in deal.places if p.name == "Iran"] != ["literal"]
 
