@@ -22,7 +22,7 @@ from panels.evidence import EvidenceView, evidence_view
 from panels.render import escape_markdown, render_evidence, render_panel
 from reading.model import Situation
 from reading.vocabulary import ACTOR_TYPES, CATEGORIES
-from sharing.export import csv_text, export_file_stem, geojson_text
+from sharing.export import csv_text, export_file_stem, export_heading, geojson_text
 from sharing.flatmap import map_png
 from sharing.snapshot import snapshot_html
 from sharing.camera import reported_camera
@@ -220,11 +220,6 @@ def headline(situation: Situation, origin: str) -> None:
         risk.caption(escape_markdown(f"at {place_name(situation, top.place) or top.place} · {top.score}/100"))
 
 
-def png_heading(situation: Situation) -> str:
-    article = situation.article
-    return f"{article.title or 'Untitled report'} · as of {format_published(article.published)} · Flashpoint"
-
-
 def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, link: str) -> None:
     """Downloads of the current view; each file is made when its button is clicked, not on every rerun."""
     stem = export_file_stem(situation)
@@ -232,7 +227,7 @@ def export_buttons(situation: Situation, view: ViewState, figure: go.Figure, lin
         ("GeoJSON of the view", partial(geojson_text, situation, view, link), "geojson", "application/geo+json"),
         ("CSV of the view", partial(csv_text, situation, view), "csv", "text/csv"),
         ("HTML snapshot (opens offline)", partial(snapshot_html, situation, view, figure, link), "html", "text/html"),
-        ("PNG of the map", partial(map_png, figure, png_heading(situation)), "png", "image/png"),
+        ("PNG of the map", partial(map_png, figure, export_heading(situation)), "png", "image/png"),
     )
     with st.sidebar:
         st.header("Export this view")
@@ -274,8 +269,9 @@ def main() -> None:
         view = with_camera(view, reported_camera())
         query = to_query(view)
         st.query_params.from_dict(query)
-        share_box(share_link(query))
-    export_buttons(situation, view, figure, share_link(query))
+        link = share_link(query)
+        share_box(link)
+    export_buttons(situation, view, figure, link)
     evidence_section(situation, view, clicked.selection.points)
     for column, panel in zip(st.columns(2) + st.columns(2) + st.columns(2), BRIEF_PANELS):
         with column:

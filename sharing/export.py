@@ -250,6 +250,12 @@ def export_file_stem(situation: Situation) -> str:
     return f"flashpoint-{safe or 'view'}"
 
 
+def export_heading(situation: Situation) -> str:
+    """The line an exported picture carries, so it still says what it shows once pasted into a report."""
+    article = situation.article
+    return f"{article.title or 'Untitled report'} · as of {format_published(article.published)} · Flashpoint"
+
+
 def _position(place: Place) -> list[float]:
     return [place.lon, place.lat]  # GeoJSON order
 

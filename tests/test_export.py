@@ -15,7 +15,7 @@ import pytest
 
 from layers.figure import build_figure
 from reading.model import Place, PlaceMention, Situation
-from sharing.export import COLUMNS, csv_text, geojson_document, spreadsheet_cell
+from sharing.export import COLUMNS, csv_text, export_heading, geojson_document, spreadsheet_cell
 from sharing.flatmap import PNG_HEADING_PX, flat_figure, map_png, titled_flat_figure
 from sharing.snapshot import snapshot_html
 from sharing.viewstate import ViewState
@@ -238,3 +238,8 @@ def test_png_heading_is_shown_literally_above_the_map(mini_situation):
     titled = titled_flat_figure(build_figure(mini_situation, ViewState()), "<b>Raid</b> & <br>counter-raid")
     assert titled.layout.title.text == "&lt;b&gt;Raid&lt;/b&gt; &amp; &lt;br&gt;counter-raid"
     assert titled.layout.margin.t >= PNG_HEADING_PX and titled.layout.height == 620 + PNG_HEADING_PX
+
+
+def test_an_exported_picture_is_headed_with_its_article_and_as_of_date(mini_situation):
+    heading = export_heading(mini_situation)
+    assert heading.startswith(mini_situation.article.title) and "as of 10 March 2024" in heading
