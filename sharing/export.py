@@ -16,7 +16,7 @@ from typing import Union
 from layers import militia, posture
 from layers.base import involves_place, risks_in_view, selected_events
 from layers.posture import move_ends
-from layers.wording import actor_name, actor_type
+from layers.wording import actor_name, actor_type, format_published
 from reading.model import Event, Place, Posture, Risk, Situation
 from sharing.viewstate import ViewState, to_query
 
