@@ -248,7 +248,10 @@ def main() -> None:
     situation, origin = linked_situation()
     linked, notices = read_view(situation)
     seed_controls(linked)
-    view = controlled_view(linked)
+    with st.sidebar:
+        # Before the map, so the listener is in the page by the time the map is: a pan made right after the
+        # map appears is not lost.
+        view = with_camera(controlled_view(linked), reported_camera())
 
     # The map goes out first: the browser starts loading plotly.js as soon as the chart arrives.
     for notice in notices:
@@ -266,7 +269,6 @@ def main() -> None:
             open_article(read_now)
             st.rerun()
         controls(situation)
-        view = with_camera(view, reported_camera())
         query = to_query(view)
         st.query_params.from_dict(query)
         link = share_link(query)

@@ -130,9 +130,19 @@ def with_camera(view: ViewState, report: object) -> ViewState:
     # MapLibre lets the world wrap: a centre east of 180° is the same place as one west of it.
     lon = (lon + 180.0) % 360.0 - 180.0 if math.isfinite(lon) else lon
     camera = {name: _in_range(name, value) for name, value in (("lat", lat), ("lon", lon), ("zoom", zoom))}
-    if None in camera.values():
+    if None in camera.values() or _echoes(view, camera):
         return view
     return replace(view, **camera)
+
+
+# A map redrawn at a link's camera comes to rest within a pixel of it and may report that back; a report this
+# close to the camera already in the link is that echo, not a move, and must not rewrite the link.
+_ECHO = {"lat": 2e-4, "lon": 2e-4, "zoom": 2e-3}
+
+
+def _echoes(view: ViewState, camera: Mapping[str, float]) -> bool:
+    current = {"lat": view.lat, "lon": view.lon, "zoom": view.zoom}
+    return None not in current.values() and all(abs(camera[k] - current[k]) <= _ECHO[k] for k in _ECHO)
 
 
 def _single_value(name: str, raw: str | list[str], notices: list[str]) -> str | None:

@@ -219,6 +219,13 @@ def test_a_reported_camera_is_rounded_like_a_link():
     assert from_query(to_query(view))[0] == view
 
 
+def test_a_redrawn_map_reporting_back_the_linked_camera_leaves_the_link_alone():
+    linked = ViewState(lat=34.5731, lon=43.1042, zoom=4.554)
+    assert with_camera(linked, {"lat": 34.57304, "lon": 43.10418, "zoom": 4.5541}) == linked
+    moved = with_camera(linked, {"lat": 34.58, "lon": 43.1042, "zoom": 4.554})
+    assert moved.lat == 34.58
+
+
 def test_a_camera_east_of_the_date_line_wraps_into_range():
     assert with_camera(DEFAULT, {"lat": 10, "lon": 190, "zoom": 3}).lon == -170.0
 
