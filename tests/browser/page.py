@@ -148,8 +148,20 @@ def open_view(page, url: str) -> float:
     page.goto(url)
     ms = wait_for_map(page, timeout=MAP_TIMEOUT_MS)
     wait_until_idle(page)
+    wait_for_controls(page)
     assert_no_exception(page)
     return ms
+
+
+def wait_for_controls(page) -> None:
+    """The sidebar's controls are drawn. The page sends them after the map, and each widget's code loads on
+    its own, so a finished script run does not yet mean a drawn selectbox or date picker."""
+    side = sidebar(page)
+    for control in ("stSelectbox", "stMultiSelect", "stDateInput", "stDownloadButton"):
+        side.get_by_test_id(control).last.wait_for(state="visible", timeout=RERUN_TIMEOUT_MS)
+    focus_box(page).get_by_role("combobox").wait_for(state="visible", timeout=RERUN_TIMEOUT_MS)
+    actor_box = side.get_by_test_id("stMultiSelect").filter(has_text="Actors, as doer or target")
+    actor_box.get_by_role("combobox").wait_for(state="visible", timeout=RERUN_TIMEOUT_MS)
 
 
 def view_on_page(page) -> dict:
