@@ -81,12 +81,10 @@ def open_article(article_id: str) -> None:
         st.session_state.pop(key, None)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def map_figure(_situation: Situation, article_id: str, view_key: tuple[tuple[str, str], ...], _view: ViewState) -> go.Figure:
     """The map for a view, built once per (article, view): the base map alone is a megabyte of shapes."""
-    # Rebuilt from its dict, the first figure serialises exactly as the cached copies do. Streamlit keys the
-    # chart element on its JSON, and a changed key on the next rerun remounts the map and loses the user's pan.
-    return go.Figure(build_figure(_situation, _view).to_dict())
+    return build_figure(_situation, _view)
 
 
 def read_view(situation: Situation) -> tuple[ViewState, list[str]]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from layers import style
 from layers.wording import actor_type, event_phrase, event_status, format_date
 from reading.dates import period
 from reading.model import Event, Place, Risk, Situation
@@ -27,11 +28,22 @@ NEAR_RADIUS_KM = 25.0
 
 @dataclass(frozen=True, slots=True)
 class LegendEntry:
-    """One line of the map legend: a glyph in a colour and what it means."""
+    """One line of the map legend: a glyph in a colour and what it means. The legend lists each layer's lines
+    under the layer's title; a line with a section (the actor-type colours that several layers share) is listed
+    once, under that section, after the layers."""
 
     glyph: str
     colour: str
     label: str
+    section: str | None = None
+
+
+# Marks of every event layer take their colour from the actor type: one key for all of them.
+ACTOR_TYPE_SECTION = "Colour: actor type"
+
+
+def actor_type_legend(types: set[str]) -> list[LegendEntry]:
+    return [LegendEntry("●", style.actor_type_colour(t), t.replace("-", " "), ACTOR_TYPE_SECTION) for t in sorted(types)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +66,7 @@ class LayerSpec:
 
 def country_shapes(
     name: str,
-    geojson: dict,
+    geojson: dict | str,
     iso2s: list[str],
     *,
     fill: str,
@@ -62,7 +74,7 @@ def country_shapes(
     hovertext: list[str] | None = None,
     customdata: list[str] | None = None,
 ) -> go.Choroplethmap:
-    """Countries of a `browser_geojson` collection in one flat fill (a choropleth with a one-colour scale)."""
+    """Countries of a GeoJSON collection (or the address of one) in one flat fill (a choropleth with a one-colour scale)."""
     colour, width = outline
     return go.Choroplethmap(
         name=name,

@@ -39,16 +39,16 @@ WORLD_PX_AT_ZOOM_0 = 512
 
 def build_figure(situation: Situation, view: ViewState) -> go.Figure:
     traces: list = [basemap_trace()]
-    legend: list[LegendEntry] = []
+    legend: list[tuple[str, LegendEntry]] = []
     for layer_id, spec in LAYERS.items():
         if layer_id in view.layers:
             output = spec.build(situation, view)
             traces += output.traces
-            legend += output.legend
+            legend += [(spec.title, entry) for entry in output.legend]
     focus = situation.place(view.focus)
     if focus is not None:
         traces.append(_focus_trace(focus))
-        legend.append(LegendEntry("◉", style.FOCUS_COLOUR, f"focused: {focus.name}"))
+        legend.append(("Focus", LegendEntry("◉", style.FOCUS_COLOUR, focus.name)))
     lat, lon, zoom = camera(situation, view)
     figure = go.Figure(data=traces)
     figure.update_layout(
@@ -124,11 +124,27 @@ def _focus_trace(place: Place) -> go.Scattermap:
     )
 
 
-def _legend_annotation(entries: Sequence[LegendEntry]) -> dict:
+def legend_sections(entries: Sequence[tuple[str, LegendEntry]]) -> dict[str, list[LegendEntry]]:
+    """Each layer's lines under its title, in layer order; the shared sections (one colour key for every
+    event layer) after them, each line once."""
+    own: dict[str, list[LegendEntry]] = {}
+    shared: dict[str, list[LegendEntry]] = {}
+    for title, entry in entries:
+        lines = shared.setdefault(entry.section, []) if entry.section else own.setdefault(title, [])
+        if entry not in lines:
+            lines.append(entry)
+    return {**own, **shared}
+
+
+def _legend_annotation(entries: Sequence[tuple[str, LegendEntry]]) -> dict:
     """The legend drawn on the map itself, so it names every colour and shape that is in use."""
     lines = [
-        f"<span style='color:{entry.colour}'>{entry.glyph}</span> {hover_lines(entry.label)}"
-        for entry in dict.fromkeys(entries)
+        line
+        for title, section in legend_sections(entries).items()
+        for line in (
+            f"<b>{hover_lines(title)}</b>",
+            *(f"<span style='color:{e.colour}'>{e.glyph}</span> {hover_lines(e.label)}" for e in section),
+        )
     ]
     return {
         "text": "<br>".join(lines),

@@ -13,7 +13,7 @@ from plotly.basedatatypes import BaseTraceType
 
 from layers import style
 from layers.aggregate import MAX_EVENT_MARKS, PlaceTotal, place_index, place_totals
-from layers.base import Builder, LayerOutput, LegendEntry, event_hover, events_in_view, hover_lines
+from layers.base import Builder, LayerOutput, LegendEntry, actor_type_legend, event_hover, events_in_view, hover_lines
 from layers.wording import actor_name, actor_type, format_date
 from reading.model import Event, Place, Situation
 
@@ -104,7 +104,7 @@ def single_marks(situation: Situation, events: Sequence[Event], name: str) -> tu
                 showlegend=False,
             )
         )
-        legend += _actor_type_legend({actor_type(situation, e.actor) for e, _ in placed})
+        legend += actor_type_legend({actor_type(situation, e.actor) for e, _ in placed})
         legend += [
             LegendEntry(style.action_glyph(e.action), "#1A1A1A", style.action_glyph_label(e.action)) for e, _ in placed
         ]
@@ -140,7 +140,7 @@ def total_marks(situation: Situation, totals: Sequence[PlaceTotal], name: str) -
     )
     legend = [
         LegendEntry("⬤", "#1A1A1A", f"{name}: events per place (number: count)"),
-        *_actor_type_legend({t.main_actor_type for t in totals}),
+        *actor_type_legend({t.main_actor_type for t in totals}),
     ]
     return [trace], legend
 
@@ -169,7 +169,3 @@ def total_hover(situation: Situation, total: PlaceTotal) -> str:
         f"most by: {actors}",
         f"latest: {format_date(total.last_date, 'day')}" if total.last_date else None,
     )
-
-
-def _actor_type_legend(types: set[str]) -> list[LegendEntry]:
-    return [LegendEntry("●", style.actor_type_colour(t), t.replace("-", " ")) for t in sorted(types)]

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from layers import style
 from layers.aggregate import place_index
-from layers.base import LayerOutput, LegendEntry, arrowhead, event_hover, events_in_view, hover_lines
+from layers.base import LayerOutput, LegendEntry, actor_type_legend, arrowhead, event_hover, events_in_view, hover_lines
 from layers.marks import event_marks
 from layers.wording import actor_type
 from reading.model import Event, Place, Situation
@@ -53,10 +53,7 @@ def build(situation: Situation, view: ViewState) -> LayerOutput:
     if moves:
         label = "move, origin to destination" if len(moves) <= MAX_ARROWS else f"moves: busiest {len(arrows)} routes (width: count)"
         legend = [LegendEntry("➤", "#1A1A1A", label), *legend]
-        legend += [
-            LegendEntry("●", style.actor_type_colour(t), t.replace("-", " "))
-            for t in sorted({actor_type(situation, e.actor) for e, _ in moves})
-        ]
+        legend += actor_type_legend({actor_type(situation, e.actor) for e, _ in moves})
     return LayerOutput(tuple(traces), tuple(dict.fromkeys(legend)))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from layers.basemap import shapes_of
 from layers.figure import LEGEND_WIDTH_PX, MAP_HEIGHT_PX, MAP_WIDTH_PX, WORLD_PX_AT_ZOOM_0
 
 # Attributes a MapLibre scatter shares with a cartesian one; the rest (lat, lon, below, subplot,
@@ -77,7 +78,7 @@ def country_paths(trace: go.Choroplethmap, box: tuple[float, float, float, float
     fill = trace.colorscale[0][1]
     line = {"color": trace.marker.line.color, "width": trace.marker.line.width}
     key = trace.featureidkey.split(".")[-1]
-    features = {f["properties"][key]: f for f in trace.geojson["features"] if f["properties"].get(key)}
+    features = {f["properties"][key]: f for f in shapes_of(trace)["features"] if f["properties"].get(key)}
     shown = [(i, features[code]["geometry"]) for i, code in enumerate(trace.locations) if code in features]
     if not trace.hovertext:
         xs, ys = _rings([geometry for _, geometry in shown], box)

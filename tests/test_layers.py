@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 
 import plotly.graph_objects as go
 import pytest
 
-from layers import LAYERS, UnknownLayer, get_layer, style
+from layers import LAYERS, UnknownLayer, basemap, get_layer, style
 from layers.base import EARTH_RADIUS_KM, NEAR_RADIUS_KM, RING_RADIUS_KM
 from layers.figure import build_figure
 from reading.model import Place, PlaceMention, Situation
@@ -209,6 +210,25 @@ def test_legend_names_every_colour_in_use(mini_situation):
         assert style.actor_type_colour(actor_type) in legend
         assert actor_type.replace("-", " ") in legend
     assert style.risk_colour("severe") in legend and "severe risk" in legend
+
+
+def test_legend_lists_each_visible_layer_under_its_title_and_the_actor_colours_once(mini_situation):
+    view = ViewState(show_historical=True, layers=("risk", "posture", "militia"))
+    lines = build_figure(mini_situation, view).layout.annotations[0].text.split("<br>")
+    headings = [line for line in lines if line.startswith("<b>")]
+    assert headings == [f"<b>{LAYERS[i].title}</b>" for i in ("risk", "posture", "militia")] + ["<b>Colour: actor type</b>"]
+    colour_lines = [line for line in lines if style.actor_type_colour("political-militia") in line]
+    assert len(colour_lines) == 1
+    # The shared colour key comes after every layer's own lines.
+    assert lines.index(colour_lines[0]) > lines.index(headings[-1])
+
+
+def test_base_map_shapes_are_a_served_file_not_part_of_the_figure(mini_situation):
+    base = build_figure(mini_situation, ALL).data[0]
+    assert isinstance(base.geojson, str) and base.geojson.startswith("app/static/basemap.geojson?v=")
+    served = json.loads((basemap.STATIC_DIR / basemap.FILE_NAME).read_text(encoding="utf-8"))
+    assert {f["id"] for f in served["features"]} >= {"IQ", "SY", "JO", "KW", "IR"}
+    assert json.loads(json.dumps(basemap.shapes_of(base))) == served
 
 
 def test_palette_has_one_distinct_colour_per_actor_type_and_per_category():
