@@ -14,7 +14,7 @@ _PAST_TENSE = {
     "seize": "seized", "protest": "protested", "riot": "rioted", "suspend-operations": "suspended operations",
     "suspend-training": "suspended training", "withdraw": "withdrew", "relocate": "relocated",
     "deploy": "deployed", "reinforce": "reinforced", "evacuate": "evacuated", "resume": "resumed",
-    "train": "trained", "threaten": "threatened", "demand": "demanded", "arrest": "detained", "coup": "seized power from",
+    "train": "trained", "threaten": "threatened", "demand": "made demands of", "arrest": "detained", "coup": "seized power from",
 }
 
 

@@ -109,3 +109,12 @@ def test_a_line_opens_to_its_detail_and_every_quote_in_one_escaped_block(mini_si
     assert body.startswith(":gray[") and "Driven by" in body
     assert body.count("— sentence ") == len(line.evidence)
     assert "<" not in body.replace("\\<", "")  # article text cannot open a tag
+
+
+def test_a_demand_reads_as_demands_made_of_its_target_not_as_the_target_being_demanded(mini_situation):
+    from layers.wording import actor_name, event_phrase
+
+    event = next(e for e in mini_situation.events if e.target)
+    demand = dataclasses.replace(event, action="demand", modality="asserted")
+    phrase = event_phrase(mini_situation, demand)
+    assert f"made demands of {actor_name(mini_situation, event.target)}" in phrase
