@@ -49,6 +49,11 @@ _OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|for
                        r"alliance|command|ministry|embassy)\b", re.I)
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
+# "Iranian officials said the strikes hit a village": verbs whose object is a clause; the speaker is not its doer.
+_SAY_CLAUSE = re.compile(r"\b(?:said|says|told (?:\w+|the \w+)|reported|confirmed|stated|added)\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
+# "seized rifles, grenade launchers and explosives": materiel taken, not ground.
+_MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stockpiles?|hauls?)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, act for the possessor: its armed men ("the junta's warplanes", "Haftar's
 # fighters") and its office-holders ("Iraq's prime minister").
@@ -60,7 +65,7 @@ _ARMED_NOUN = re.compile(
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
 _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
-_LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*$", re.I)
+_LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*(?:the\s+)?$", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
@@ -369,12 +374,12 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
     if trig.action == "deploy" and trig.text.lower().startswith("gather") and actor_type in ("unknown", "protesters", "civilians"):
         return ["protest"]  # a crowd gathering is a protest, not a deployment
-    if trig.action == "deploy" and actor_type == "civilians":
+    if trig.action == "deploy" and (actor_type == "civilians" or (actor_type == "unknown" and "arriv" in trig.text.lower())):
         return []  # "displaced families arrived in Kaya": people fleeing, not a force deploying
     if trig.action == "march":
         return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":
-        return ["seize"]
+        return [] if _MATERIEL.match(text[trig.end :]) else ["seize"]
     return [trig.action]
 
 
@@ -395,7 +400,10 @@ def _actor_and_target(
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
         clauses = list(_CLAUSE_START.finditer(lead))
         boundary = clauses[-1].end() if clauses else 0
-        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES for a in in_sentence)
+        # "fighting began near the temple on the border between Thailand's Surin province and...": a possessive
+        # after the trigger qualifies a place; it names no side.
+        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES
+                    and ctx.article.text[a.end : a.end + 2] not in ("'s", "’s") for a in in_sentence)
         if opponent is None and not later and (chosen is None or chosen.start - sentence.start < boundary):
             return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
     doers = [actor]
@@ -424,8 +432,8 @@ def _actor_target_span(
     # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
     clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
     boundary = clauses[-1].end() if clauses else 0
-    candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
+    candidates = [(a, s, e) for a, s, e in before if not _SAY_CLAUSE.search(text, max(e, boundary), trig.start)
+                  and (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
                       or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
