@@ -96,6 +96,9 @@ _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|s
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
                       r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
+_RESTATED_BY = re.compile(r"^s?\s+(?:was|were|is|are|has|had|came|comes|drew|prompted|sparked|followed|appeared|bore)\b", re.I)
+# "in the village's monastery, where police fought them": a where-clause happens at the place it follows.
+_WHERE = re.compile(r",\s+where\s+", re.I)
 _WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
 _AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|hijacking|siege|bombings?|"
                              r"killings?|massacre|offensive|incursion|assault|explosions?|blasts?|fighting|clashes|unrest|violence)\b", re.I)
@@ -254,7 +257,7 @@ def _sentence_events(
     ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
-    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t)]
+    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t) and not _restates(sentence.text, t, prior)]
     # "left Mali on Monday, crossing into Niger": the way out, not an incursion; the move goes on to Niger.
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.action == "advance" and any(p.action in ("withdraw", "relocate") for p in triggers[:i]))]
@@ -294,6 +297,8 @@ def _sentence_events(
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
+                if action_name == "seize" and _captured_person(sentence.text, trig, trigger_places):
+                    action_name = "arrest"
                 draft = _Draft(
                     action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
@@ -311,6 +316,15 @@ def _sentence_events(
     return _placed_by_object(sentence.text, drafts)
 
 
+def _restates(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
+    """"Kurti said the attack was organised by Belgrade", "The attack came a day after...": a definite event noun
+    that is the subject of its own verb, after an act of that kind was told, speaks of that act."""
+    nominal = len(trig.text.split()) == 1 and not re.search(r"(?:ed|ing)$", trig.text, re.I)
+    violent = trig.action in VIOLENT_ACTIONS
+    return nominal and bool(_DEFINITE.search(text[: trig.start])) and bool(_RESTATED_BY.match(text[trig.end :])) \
+        and any(d.action == trig.action or (violent and d.action in VIOLENT_ACTIONS) for d in prior if d.modality == "asserted")
+
+
 def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """"crushed protests in Mandalay", "attacked a convoy of refugees in Sake": an act whose object is another act
     happened where that one did."""
@@ -320,6 +334,14 @@ def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 and _OBJECT_GAP.fullmatch(gap):
             draft.places = list(following.places)
     return drafts
+
+
+def _captured_person(text: str, trig: Trigger, places: list[SentencePlace]) -> bool:
+    """"soldiers captured Ovidio Guzman in Jesus Maria": a capitalised name right after "captured" that is no place
+    is a person detained, not ground taken."""
+    name = re.match(r"\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", text[trig.end :])
+    start = trig.end + (len(name.group()) - len(name.group().lstrip())) if name else -1
+    return name is not None and trig.text.lower().startswith("captur") and not any(sp.start <= start < sp.end for sp in places)
 
 
 def _is_scenery(text: str, trig: Trigger) -> bool:
@@ -405,7 +427,8 @@ def _actor_and_target(
         later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES
                     and ctx.article.text[a.end : a.end + 2] not in ("'s", "’s") for a in in_sentence)
         if opponent is None and not later and (chosen is None or chosen.start - sentence.start < boundary):
-            return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
+            sides = _main_sides(ctx, sentence, all_actors)
+            return (sides, None) if sides else ([actor], target)  # "clashes were reported in Gondar": no side is the target
     doers = [actor]
     if chosen is not None:
         for span in in_sentence:
@@ -615,7 +638,7 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
         (_coordinated(text, following) if following else earlier)
-    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
+    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end) or _where_antecedent(ctx, draft, places)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
@@ -648,9 +671,27 @@ def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Pla
     """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
     match = _SITE_ANAPHOR.search(text, trig.start, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
-    if match is None:
+    return _site_of_kind(ctx, draft, match.group(1).lower()) if match else []
+
+
+def _where_antecedent(ctx: Context, draft: _Draft, places: list[SentencePlace]) -> list[Place]:
+    """"barricaded themselves in the village's monastery, where police fought them": an act in a where-clause
+    that names no place of its own happened at the place the clause follows."""
+    text, trig = draft.sentence.text, draft.trigger
+    where = None
+    for where in _WHERE.finditer(text, 0, trig.start):
+        pass
+    if where is None or _CLAUSE_START.search(text, where.end(), trig.start):
         return []
-    head = match.group(1).lower()
+    before = [sp for sp in places if sp.end <= where.start()]
+    if before:
+        return [before[-1].place]
+    anaphors = list(_SITE_ANAPHOR.finditer(text, 0, where.start()))
+    return _site_of_kind(ctx, draft, anaphors[-1].group(1).lower()) if anaphors else []
+
+
+def _site_of_kind(ctx: Context, draft: _Draft, head: str) -> list[Place]:
+    """The place of the kind a head noun names ("hotel", "town") that the article named last."""
     earlier = [(max(m.start for m in p.mentions if m.sentence <= draft.sentence.index), p) for p in ctx.literal_places
                if _is_a(p, head) and min(m.sentence for m in p.mentions) <= draft.sentence.index]
     if not earlier:
@@ -873,7 +914,8 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
         refers_back = (draft.definite or restated) and draft.actor in placed_actors
         toll = draft.action == "kill" and draft.trigger.passive and draft.actor == "unknown" \
             and actor_type.get(draft.target or "") != "person"
-        empty = (draft.actor == "unknown" and draft.target is None) or toll
+        # Riots and abductions are news with no doer named ("riots broke out in several prisons").
+        empty = (draft.actor == "unknown" and draft.target is None and draft.action not in ("riot", "abduct")) or toll
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept
