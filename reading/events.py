@@ -50,7 +50,7 @@ _OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|for
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
 # "Iranian officials said the strikes hit a village": verbs whose object is a clause; the speaker is not its doer.
-_SAY_CLAUSE = re.compile(r"\b(?:said|says|told (?:\w+|the \w+)|reported|confirmed|stated|added)\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
+_SAY_CLAUSE = re.compile(r"\b(?:said|says|say|told (?:\w+|the \w+)|reported|confirmed|stated|added)\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
 # "seized rifles, grenade launchers and explosives": materiel taken, not ground.
 _MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stockpiles?|hauls?)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
@@ -96,6 +96,9 @@ _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|s
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
                       r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
+_AGENT_PHRASE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?[^,;.]{1,40}?\s+", re.I)
+# "killed in fighting with the rebels": the rebels named before fought.
+_WITH_GROUP_NOUN = re.compile(r"\s+with\s+the\s+(rebels|militants|jihadists|insurgents|fighters|group|militias?)\b", re.I)
 _RESTATED_BY = re.compile(r"^s?\s+(?:was|were|is|are|has|had|came|comes|drew|prompted|sparked|followed|appeared|bore)\b", re.I)
 # "in the village's monastery, where police fought them": a where-clause happens at the place it follows.
 _WHERE = re.compile(r",\s+where\s+", re.I)
@@ -311,7 +314,9 @@ def _sentence_events(
         if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places and gap.endswith(" and ") and not _SAY.search(gap):
             # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
             placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
-        used_places.update(p.id for d in placed_here for p in d.places)
+        # "a helicopter sent to evacuate soldiers from Nasir came under fire": a place given to a planned or
+        # denied act is still free for the act that did happen.
+        used_places.update(p.id for d in placed_here if d.modality == "asserted" for p in d.places)
         drafts.extend(placed_here)
     return _placed_by_object(sentence.text, drafts)
 
@@ -416,8 +421,11 @@ def _actor_and_target(
     if trig.action == "clash":
         lead = sentence.text[: trig.start]
         opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
-        if opponent is not None and re.search(r"\bin\s+(?:\w+\s+)?$", lead):
-            return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
+        noun = _WITH_GROUP_NOUN.match(sentence.text, trig.end)
+        named = _group_noun_actor(ctx, sentence, noun.group(1).lower(), all_actors) if opponent is None and noun else "unknown"
+        if re.search(r"\bin\s+(?:\w+\s+)?$", lead) and (opponent is not None or named != "unknown"):
+            # "were killed in fighting with the rebels": the rebels fought
+            return [_acting_for(ctx, opponent.actor if opponent is not None else named)], None
         if opponent is not None and trig.text.lower().startswith("exchanged"):
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
         clauses = list(_CLAUSE_START.finditer(lead))
@@ -564,7 +572,11 @@ def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: 
     match = _PRONOUN_SUBJECT.search(sentence.text[: trig.start])
     if not match:
         return "unknown"
-    word = (match.group(1) or match.group(2)).lower()
+    return _group_noun_actor(ctx, sentence, (match.group(1) or match.group(2)).lower(), all_actors)
+
+
+def _group_noun_actor(ctx: Context, sentence: Sentence, word: str, all_actors: list[ActorSpan]) -> str:
+    """The last actor named before this sentence whose kind the word may stand for ("the rebels", "they")."""
     noun = word.split()[-1]
     wanted = ctx.registry.group_nouns.get(word.removeprefix("the ").strip()) or ctx.registry.group_nouns.get(word) \
         or ctx.registry.group_nouns.get("the group" if noun == "group" else noun)
@@ -632,9 +644,10 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not (draft.action in VIOLENT_ACTIONS and _OWNED_BY.search(text[: sp.start]))  # "vessels linked to Israel"
                  and not _NAMED_AS.search(text[: sp.start])  # "an operation called Mirador"
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
-    # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
+    # A place before the trigger belongs to it only when no earlier event in the sentence could claim it, or when
+    # it lies in a passive's own subject ("a helicopter sent to evacuate soldiers from Nasir came under fire").
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
-               and not _in_apposition(text, sp)][:1] if first else []
+               and not _in_apposition(text, sp)][:1] if first or trig.passive else []
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
         (_coordinated(text, following) if following else earlier)
@@ -779,7 +792,10 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
         lead = draft.sentence.text[: draft.trigger.start]
         # ", killing 13 service members": a participle after a comma has the main clause's doer, whatever it names.
         participle = draft.trigger.text.lower().endswith("ing") and bool(re.search(r",\s*$", lead))
-        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or draft.actor in (host.actor, "unknown"))
+        # "an offensive by ELN guerrillas killed about 80 people": the act named with its doer is the killer.
+        by_agent = host is not None and bool(_AGENT_PHRASE.fullmatch(draft.sentence.text[host.trigger.end : draft.trigger.start]))
+        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or by_agent
+                                       or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
             if toll is not None or actor_type.get(draft.target or "") != "person":

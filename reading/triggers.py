@@ -29,7 +29,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
     ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|"
                r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
-    ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device|"
+    ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?(?:\s+(?:explosions?|blasts?|attacks?))?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device|"
                   r"(?:bomb|device|grenade|(?:land)?mine|IED)s?\s+(?:exploded|went off|wounded|injured)|"
                   r"(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|shook))\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
@@ -46,7 +46,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified)|gun ?battles?|firefights?|exchanged fire)\b"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|(?:took|taken|taking|held|holding)\s+(?:[\w,-]+\s+){0,6}?hostages?)\b"),
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),

@@ -833,3 +833,24 @@ def test_a_place_in_the_southern_part_of_a_country_only_locates_the_city(read):
 def test_displaced_people_arriving_with_no_one_named_are_not_a_deployment(read):
     s = read("Residents said thousands of displaced people had arrived in Tawila since Sunday.")
     assert not events_of(s, "deploy")
+
+
+def test_an_offensive_by_a_group_that_killed_people_is_one_attack_by_that_group(read):
+    s = read("The president declared an emergency on Monday after an offensive by ELN guerrillas killed about 80 "
+             "people in the Catatumbo region of Colombia.")
+    attacks = events_of(s, "attack")
+    assert attacks and {e.actor for e in attacks} == {"eln"}
+    assert attacks[0].fatalities is not None and attacks[0].fatalities.best == 80
+    assert not events_of(s, "kill")
+
+
+def test_peacekeepers_killed_in_fighting_with_the_rebels_name_the_rebels_as_fighters(read):
+    s = read("M23 rebels took Goma on Monday. Thirteen peacekeepers were killed in fighting with the rebels around "
+             "Sake last week.")
+    assert "m23" in {e.actor for e in events_of(s, "clash") if e.sentence == 1}
+
+
+def test_a_place_named_for_a_planned_rescue_is_where_the_helicopter_came_under_fire(read):
+    s = read("On Friday a UN helicopter sent to evacuate soldiers from Nasir in South Sudan came under fire.")
+    fired_on = events_of(s, "attack")
+    assert fired_on and place_name(s, fired_on[0].place) == "Nasir"
