@@ -72,12 +72,12 @@ _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|before|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})  # "the capital": the city named last
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|temple|monastery|"
-    r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
+    r"city|town|village|capital|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -150,7 +150,12 @@ _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|spo
                      r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
 # ... except "Islamic State-linked insurgents": fighters of no other name act for the group they are linked to.
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
-_TWO_SIDES = re.compile(r"^\s+between\s+(?:the\s+two\s+(?:sides|forces|rivals|parties)|both\s+sides)\b", re.I)
+_TWO_SIDES = re.compile(r"^\s+between\s+(?:(?:the\s+)?two\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:sides|forces|rivals|parties|groups|militias|factions)|both\s+sides)\b", re.I)
+# "Fighters from the two groups fought": the subject is both sides told before.
+_BOTH_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+(?:rival\s+|armed\s+)?(?:groups|sides|militias|factions)|both\s+(?:groups|sides))\b", re.I)
+# "fought soldiers for hours": the other side of a fight is the home state's forces.
+_FOUGHT_FORCES = re.compile(r"\s+(?:government\s+|security\s+)?(?:soldiers|troops|the army|the military)\b", re.I)
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
@@ -423,11 +428,17 @@ def _actor_and_target(
         opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
         noun = _WITH_GROUP_NOUN.match(sentence.text, trig.end)
         named = _group_noun_actor(ctx, sentence, noun.group(1).lower(), all_actors) if opponent is None and noun else "unknown"
+        if _BOTH_SIDES_SUBJECT.search(lead):
+            return _main_sides(ctx, sentence, all_actors) or [actor], None
         if re.search(r"\bin\s+(?:\w+\s+)?$", lead) and (opponent is not None or named != "unknown"):
             # "were killed in fighting with the rebels": the rebels fought
             return [_acting_for(ctx, opponent.actor if opponent is not None else named)], None
         if opponent is not None and trig.text.lower().startswith("exchanged"):
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
+        home = ctx.states.get(ctx.focus or "")
+        if home and actor not in ("unknown", home) and trig.text.lower() in ("fought", "battled") \
+                and _FOUGHT_FORCES.match(sentence.text, trig.end):
+            return [actor, home], None  # "cartel gunmen fought soldiers in Culiacan": both sides fought
         clauses = list(_CLAUSE_START.finditer(lead))
         boundary = clauses[-1].end() if clauses else 0
         # "fighting began near the temple on the border between Thailand's Surin province and...": a possessive
@@ -533,9 +544,17 @@ def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[Ac
 def _main_sides(ctx: Context, sentence: Sentence, all_actors: list[ActorSpan]) -> list[str]:
     """The two armed actors the article has named most often before this sentence: the sides of a fight told
     with none named ("between the two sides", "clashes were reported in Gondar")."""
-    counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
-                     if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
+    armed = [a for a in all_actors if ctx.actor_type.get(a.actor) in _ARMED_TYPES and not _civil_possessor(ctx, a)]
+    counts = Counter(_acting_for(ctx, a.actor) for a in armed if a.start < sentence.start)
+    if len(counts) < 2:  # "Fighting between two armed groups in Tripoli killed 55": the sides are named later
+        counts = Counter(_acting_for(ctx, a.actor) for a in armed)
     return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+
+def _civil_possessor(ctx: Context, span: ActorSpan) -> bool:
+    """"Libya's emergency medicine centre": a state named as the owner of something not armed does not fight."""
+    after = ctx.article.text[span.end : span.end + 60]
+    return after[:2] in ("'s", "’s") and not _ARMED_NOUN.match(after)
 
 
 def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:

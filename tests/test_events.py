@@ -854,3 +854,23 @@ def test_a_place_named_for_a_planned_rescue_is_where_the_helicopter_came_under_f
     s = read("On Friday a UN helicopter sent to evacuate soldiers from Nasir in South Sudan came under fire.")
     fired_on = events_of(s, "attack")
     assert fired_on and place_name(s, fired_on[0].place) == "Nasir"
+
+
+def test_fighting_between_two_armed_groups_is_fought_by_the_two_groups_the_article_names(read):
+    s = read("Fighting between two of the most powerful armed groups in Tripoli killed 55 people, Libya's health "
+             "ministry said. The clashes began after the Special Deterrence Force detained a commander of the 444 "
+             "Brigade.")
+    assert {e.actor for e in events_of(s, "clash") if e.sentence == 0} == {"special-deterrence-force", "444-brigade"}
+
+
+def test_gunmen_of_a_cartel_fighting_soldiers_is_a_clash_with_the_home_state(read):
+    s = read("Mexican troops arrested a cartel leader on Thursday. Gunmen from the Sinaloa cartel fought soldiers "
+             "for hours in Culiacan.")
+    assert {e.actor for e in events_of(s, "clash") if e.sentence == 1} == {"sinaloa-cartel", "mexico"}
+
+
+def test_the_capital_said_later_is_the_city_named_before(read):
+    s = read("The Special Deterrence Force detained a commander of the 444 Brigade in Tripoli on Monday. Fighters "
+             "from the two groups fought in residential districts of the capital on Tuesday.")
+    later = [e for e in events_of(s, "clash") if e.sentence == 1]
+    assert later and {place_name(s, e.place) for e in later} == {"Tripoli"}
