@@ -745,7 +745,7 @@ def _lead_in(text: str, places: list[SentencePlace], sp: SentencePlace) -> str:
     """Text before a place, skipping back over places coordinated with it ("to Jordan and Kuwait")."""
     start = sp.start
     for other in reversed([p for p in places if p.end <= sp.start]):
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[other.end : start]):
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:other\s+(?:towns|cities|villages|areas|parts)\s+of\s+)?", text[other.end : start]):
             start = other.start
     return text[:start]
 
@@ -807,7 +807,8 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
     merged: list[_Draft] = []
     for draft in drafts:
         same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
-        host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS and m.trigger.end <= draft.trigger.start), None)
+        # "10 were killed in Guayaquil, and gunmen shot dead two officers in Nobol": a killing is no other's toll.
+        host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS - {"kill"} and m.trigger.end <= draft.trigger.start), None)
         lead = draft.sentence.text[: draft.trigger.start]
         # ", killing 13 service members": a participle after a comma has the main clause's doer, whatever it names.
         participle = draft.trigger.text.lower().endswith("ing") and bool(re.search(r",\s*$", lead))
@@ -944,7 +945,10 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
         if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
             kept.append(draft)
             continue
-        same_target = draft.target in placed_targets
+        # "the attack on the base", "his killing" point back; "a landmine wounded five soldiers" is news of its own.
+        lead = draft.sentence.text[: draft.trigger.start]
+        same_target = draft.target in placed_targets and (draft.definite or bool(_POSSESSIVE_PRONOUN.search(lead))
+                                                          or not re.search(r"\b(?:a|an)\s+$", lead, re.I))
         restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
         refers_back = (draft.definite or restated) and draft.actor in placed_actors
         toll = draft.action == "kill" and draft.trigger.passive and draft.actor == "unknown" \

@@ -874,3 +874,20 @@ def test_the_capital_said_later_is_the_city_named_before(read):
              "from the two groups fought in residential districts of the capital on Tuesday.")
     later = [e for e in events_of(s, "clash") if e.sentence == 1]
     assert later and {place_name(s, e.place) for e in later} == {"Tripoli"}
+
+
+def test_two_killings_in_one_sentence_in_two_towns_are_two_events(read):
+    s = read("Officials said at least 10 people were killed in Guayaquil on Tuesday, and that gunmen shot dead two "
+             "police officers in the nearby town of Nobol.")
+    assert {place_name(s, e.place) for e in events_of(s, "kill")} == {"Guayaquil", "Nobol"}
+
+
+def test_troops_sent_to_a_city_and_other_towns_of_a_province_go_to_both(read):
+    s = read("The army said it had sent more troops to Marawi and other towns of Lanao del Sur in the Philippines.")
+    assert {place_name(s, e.place) for e in events_of(s, "deploy")} == {"Marawi City", "Lanao del Sur"}
+
+
+def test_a_landmine_wounding_soldiers_of_a_state_already_struck_is_news_of_its_own(read):
+    s = read("Cambodian rockets hit a petrol station in Sisaket province in Thailand on Thursday. On Wednesday a "
+             "landmine wounded five Thai soldiers on patrol near the border.")
+    assert [e for e in events_of(s, "explosion") if e.sentence == 1]
