@@ -71,10 +71,11 @@ class Registry:
         return actor_id
 
 
-# "American Airlines", "the White Army", "the Frontier Corps": a capitalised name ending in a word that names an
-# organisation. Such actors the registry does not know are kept under their own name rather than dropped.
+# "American Airlines", "the White Army", "the Frontier Corps", "the Los Lobos gang": a capitalised name ending in a
+# word that names an organisation. Such actors the registry does not know are kept under their own name rather than dropped.
 _ORGANISATION_HEAD = (r"(?:Airlines|Airways|Railways|Shipping|Lines|Company|Corporation|Brigades?|Army|Front|Movement|"
-                      r"Alliance|Corps|Militia|Battalion|Regiment|Division|Guards?)")
+                      r"Alliance|Corps|Militia|Battalion|Regiment|Division|Guards?|University|College|Council|Agency|"
+                      r"Committee|Party|[Cc]artel|[Gg]ang)")
 _ORGANISATION = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'’-]+|\d+(?:st|nd|rd|th)?)\s+){1,3}" + _ORGANISATION_HEAD + r")(?![\w-])")
 # Capitalised words that open a sentence or describe a kind of force, not the name of one.
 _NOT_A_NAME = frozenset("the a an his her their its this that these those government security state federal regular "

@@ -26,6 +26,7 @@ _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b"),
         ("month-day", rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:19|20)\d\d)"),
         ("month-year", rf"\b{_MONTH}\s+{_YEAR}"),
+        ("month-relative-year", rf"\b{_MONTH}\s+(last|this)\s+year\b"),  # "in August last year"
         ("part-month", r"\b(early|mid|late|end of|beginning of)[\s-]+" + _MONTH + r"\b"),
         ("month", r"\b(?:in|since|during|until|through|by|last|this|from)\s+" + _MONTH + r"\b(?![\s.,]*\d)"),
         ("weekday", r"\b(?:on|last|this|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
@@ -146,6 +147,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
             return _day(_before(published, MONTHS[g[1].lower()], int(g[0])), m)
         if kind == "month-day":
             return _day(_before(published, MONTHS[g[0].lower()], int(g[1])), m)
+        if kind == "month-relative-year":
+            return _month(published.year - (g[1].lower() == "last"), MONTHS[g[0].lower()], m)
         if kind in ("part-month", "month"):
             month = MONTHS[g[-1].lower()]
             year = published.year if month <= published.month else published.year - 1

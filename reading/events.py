@@ -49,6 +49,11 @@ _OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|for
                        r"alliance|command|ministry|embassy)\b", re.I)
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
+# "Iranian officials said the strikes hit a village": verbs whose object is a clause; the speaker is not its doer.
+_SAY_CLAUSE = re.compile(r"\b(?:said|says|say|told (?:\w+|the \w+)|reported|confirmed|stated|added)\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
+# "seized rifles, grenade launchers and explosives": materiel taken, not ground.
+_MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stockpiles?|hauls?)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, act for the possessor: its armed men ("the junta's warplanes", "Haftar's
 # fighters") and its office-holders ("Iraq's prime minister").
@@ -60,19 +65,19 @@ _ARMED_NOUN = re.compile(
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
 _LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
-_LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*$", re.I)
+_LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*(?:the\s+)?$", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|before|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})  # "the capital": the city named last
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
-    r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|"
-    r"city|town|village|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
+    r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|temple|monastery|"
+    r"city|town|village|capital|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -91,6 +96,12 @@ _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|s
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
                       r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
+_AGENT_PHRASE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?[^,;.]{1,40}?\s+", re.I)
+# "killed in fighting with the rebels": the rebels named before fought.
+_WITH_GROUP_NOUN = re.compile(r"\s+with\s+the\s+(rebels|militants|jihadists|insurgents|fighters|group|militias?)\b", re.I)
+_RESTATED_BY = re.compile(r"^s?\s+(?:was|were|is|are|has|had|came|comes|drew|prompted|sparked|followed|appeared|bore)\b", re.I)
+# "in the village's monastery, where police fought them": a where-clause happens at the place it follows.
+_WHERE = re.compile(r",\s+where\s+", re.I)
 _WITH_OPPONENT = re.compile(r"\s+with\s+(?:the\s+)?", re.I)  # "fighting with the rebels"
 _AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|hijacking|siege|bombings?|"
                              r"killings?|massacre|offensive|incursion|assault|explosions?|blasts?|fighting|clashes|unrest|violence)\b", re.I)
@@ -139,7 +150,12 @@ _BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|spo
                      r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
 # ... except "Islamic State-linked insurgents": fighters of no other name act for the group they are linked to.
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
-_TWO_SIDES = re.compile(r"^\s+between\s+(?:the\s+two\s+(?:sides|forces|rivals|parties)|both\s+sides)\b", re.I)
+_TWO_SIDES = re.compile(r"^\s+between\s+(?:(?:the\s+)?two\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:sides|forces|rivals|parties|groups|militias|factions)|both\s+sides)\b", re.I)
+# "Fighters from the two groups fought": the subject is both sides told before.
+_BOTH_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+(?:rival\s+|armed\s+)?(?:groups|sides|militias|factions)|both\s+(?:groups|sides))\b", re.I)
+# "fought soldiers for hours": the other side of a fight is the home state's forces.
+_FOUGHT_FORCES = re.compile(r"\s+(?:government\s+|security\s+)?(?:soldiers|troops|the army|the military)\b", re.I)
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
@@ -249,7 +265,7 @@ def _sentence_events(
     ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
-    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t)]
+    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t) and not _restates(sentence.text, t, prior)]
     # "left Mali on Monday, crossing into Niger": the way out, not an incursion; the move goes on to Niger.
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.action == "advance" and any(p.action in ("withdraw", "relocate") for p in triggers[:i]))]
@@ -289,6 +305,8 @@ def _sentence_events(
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
+                if action_name == "seize" and _captured_person(sentence.text, trig, trigger_places):
+                    action_name = "arrest"
                 draft = _Draft(
                     action=action_name, actor=actor, target=target, places=[], origin=None, destination=None,
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
@@ -301,9 +319,20 @@ def _sentence_events(
         if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places and gap.endswith(" and ") and not _SAY.search(gap):
             # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
             placed_here = [replace(d, places=list(drafts[-1].places)) if not d.places else d for d in placed_here]
-        used_places.update(p.id for d in placed_here for p in d.places)
+        # "a helicopter sent to evacuate soldiers from Nasir came under fire": a place given to a planned or
+        # denied act is still free for the act that did happen.
+        used_places.update(p.id for d in placed_here if d.modality == "asserted" for p in d.places)
         drafts.extend(placed_here)
     return _placed_by_object(sentence.text, drafts)
+
+
+def _restates(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
+    """"Kurti said the attack was organised by Belgrade", "The attack came a day after...": a definite event noun
+    that is the subject of its own verb, after an act of that kind was told, speaks of that act."""
+    nominal = len(trig.text.split()) == 1 and not re.search(r"(?:ed|ing)$", trig.text, re.I)
+    violent = trig.action in VIOLENT_ACTIONS
+    return nominal and bool(_DEFINITE.search(text[: trig.start])) and bool(_RESTATED_BY.match(text[trig.end :])) \
+        and any(d.action == trig.action or (violent and d.action in VIOLENT_ACTIONS) for d in prior if d.modality == "asserted")
 
 
 def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -315,6 +344,14 @@ def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 and _OBJECT_GAP.fullmatch(gap):
             draft.places = list(following.places)
     return drafts
+
+
+def _captured_person(text: str, trig: Trigger, places: list[SentencePlace]) -> bool:
+    """"soldiers captured Ovidio Guzman in Jesus Maria": a capitalised name right after "captured" that is no place
+    is a person detained, not ground taken."""
+    name = re.match(r"\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", text[trig.end :])
+    start = trig.end + (len(name.group()) - len(name.group().lstrip())) if name else -1
+    return name is not None and trig.text.lower().startswith("captur") and not any(sp.start <= start < sp.end for sp in places)
 
 
 def _is_scenery(text: str, trig: Trigger) -> bool:
@@ -369,12 +406,12 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
     if trig.action == "deploy" and trig.text.lower().startswith("gather") and actor_type in ("unknown", "protesters", "civilians"):
         return ["protest"]  # a crowd gathering is a protest, not a deployment
-    if trig.action == "deploy" and actor_type == "civilians":
+    if trig.action == "deploy" and (actor_type == "civilians" or (actor_type == "unknown" and "arriv" in trig.text.lower())):
         return []  # "displaced families arrived in Kaya": people fleeing, not a force deploying
     if trig.action == "march":
         return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":
-        return ["seize"]
+        return [] if _MATERIEL.match(text[trig.end :]) else ["seize"]
     return [trig.action]
 
 
@@ -389,15 +426,28 @@ def _actor_and_target(
     if trig.action == "clash":
         lead = sentence.text[: trig.start]
         opponent = next((a for a in in_sentence if _WITH_OPPONENT.fullmatch(ctx.article.text[sentence.start + trig.end : a.start])), None)
-        if opponent is not None and re.search(r"\bin\s+(?:\w+\s+)?$", lead):
-            return [_acting_for(ctx, opponent.actor)], None  # "were killed in fighting with the rebels": the rebels fought
+        noun = _WITH_GROUP_NOUN.match(sentence.text, trig.end)
+        named = _group_noun_actor(ctx, sentence, noun.group(1).lower(), all_actors) if opponent is None and noun else "unknown"
+        if _BOTH_SIDES_SUBJECT.search(lead):
+            return _main_sides(ctx, sentence, all_actors) or [actor], None
+        if re.search(r"\bin\s+(?:\w+\s+)?$", lead) and (opponent is not None or named != "unknown"):
+            # "were killed in fighting with the rebels": the rebels fought
+            return [_acting_for(ctx, opponent.actor if opponent is not None else named)], None
         if opponent is not None and trig.text.lower().startswith("exchanged"):
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
+        home = ctx.states.get(ctx.focus or "")
+        if home and actor not in ("unknown", home) and trig.text.lower() in ("fought", "battled") \
+                and _FOUGHT_FORCES.match(sentence.text, trig.end):
+            return [actor, home], None  # "cartel gunmen fought soldiers in Culiacan": both sides fought
         clauses = list(_CLAUSE_START.finditer(lead))
         boundary = clauses[-1].end() if clauses else 0
-        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES for a in in_sentence)
+        # "fighting began near the temple on the border between Thailand's Surin province and...": a possessive
+        # after the trigger qualifies a place; it names no side.
+        later = any(a.start >= sentence.start + trig.end and ctx.actor_type.get(a.actor) in _ARMED_TYPES
+                    and ctx.article.text[a.end : a.end + 2] not in ("'s", "’s") for a in in_sentence)
         if opponent is None and not later and (chosen is None or chosen.start - sentence.start < boundary):
-            return _main_sides(ctx, sentence, all_actors) or [actor], target  # "clashes were reported in Gondar"
+            sides = _main_sides(ctx, sentence, all_actors)
+            return (sides, None) if sides else ([actor], target)  # "clashes were reported in Gondar": no side is the target
     doers = [actor]
     if chosen is not None:
         for span in in_sentence:
@@ -424,8 +474,8 @@ def _actor_target_span(
     # "X was killed when Israeli jets bombed ...": the subject of the trigger's own clause comes first.
     clauses = list(_CLAUSE_START.finditer(text, 0, trig.start))
     boundary = clauses[-1].end() if clauses else 0
-    candidates = [(a, s, e) for a, s, e in before
-                  if (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
+    candidates = [(a, s, e) for a, s, e in before if not _SAY_CLAUSE.search(text, max(e, boundary), trig.start)
+                  and (s == boundary or re.fullmatch(r"(?:the|a|an)\s+", text[boundary:s], re.I)
                       or not _NON_SUBJECT.search(text[max(0, s - 30) : s]) or _members_of(text[boundary:s]))
                   and (text[e : e + 2] not in ("'s", "’s") or _ARMED_NOUN.match(text[e:])) and not _BACKER.match(text[e:])]
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
@@ -494,9 +544,17 @@ def _sides(ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[Ac
 def _main_sides(ctx: Context, sentence: Sentence, all_actors: list[ActorSpan]) -> list[str]:
     """The two armed actors the article has named most often before this sentence: the sides of a fight told
     with none named ("between the two sides", "clashes were reported in Gondar")."""
-    counts = Counter(_acting_for(ctx, a.actor) for a in all_actors
-                     if a.start < sentence.start and ctx.actor_type.get(a.actor) in _ARMED_TYPES)
+    armed = [a for a in all_actors if ctx.actor_type.get(a.actor) in _ARMED_TYPES and not _civil_possessor(ctx, a)]
+    counts = Counter(_acting_for(ctx, a.actor) for a in armed if a.start < sentence.start)
+    if len(counts) < 2:  # "Fighting between two armed groups in Tripoli killed 55": the sides are named later
+        counts = Counter(_acting_for(ctx, a.actor) for a in armed)
     return [actor for actor, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+
+def _civil_possessor(ctx: Context, span: ActorSpan) -> bool:
+    """"Libya's emergency medicine centre": a state named as the owner of something not armed does not fight."""
+    after = ctx.article.text[span.end : span.end + 60]
+    return after[:2] in ("'s", "’s") and not _ARMED_NOUN.match(after)
 
 
 def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:
@@ -533,7 +591,11 @@ def _pronoun_actor(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: 
     match = _PRONOUN_SUBJECT.search(sentence.text[: trig.start])
     if not match:
         return "unknown"
-    word = (match.group(1) or match.group(2)).lower()
+    return _group_noun_actor(ctx, sentence, (match.group(1) or match.group(2)).lower(), all_actors)
+
+
+def _group_noun_actor(ctx: Context, sentence: Sentence, word: str, all_actors: list[ActorSpan]) -> str:
+    """The last actor named before this sentence whose kind the word may stand for ("the rebels", "they")."""
     noun = word.split()[-1]
     wanted = ctx.registry.group_nouns.get(word.removeprefix("the ").strip()) or ctx.registry.group_nouns.get(word) \
         or ctx.registry.group_nouns.get("the group" if noun == "group" else noun)
@@ -601,13 +663,14 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not (draft.action in VIOLENT_ACTIONS and _OWNED_BY.search(text[: sp.start]))  # "vessels linked to Israel"
                  and not _NAMED_AS.search(text[: sp.start])  # "an operation called Mirador"
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
-    # A place before the trigger belongs to it only when no earlier event in the sentence could claim it.
+    # A place before the trigger belongs to it only when no earlier event in the sentence could claim it, or when
+    # it lies in a passive's own subject ("a helicopter sent to evacuate soldiers from Nasir came under fire").
     earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
-               and not _in_apposition(text, sp)][:1] if first else []
+               and not _in_apposition(text, sp)][:1] if first or trig.passive else []
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
         (_coordinated(text, following) if following else earlier)
-    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end)
+    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end) or _where_antecedent(ctx, draft, places)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
@@ -640,9 +703,27 @@ def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Pla
     """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
     match = _SITE_ANAPHOR.search(text, trig.start, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
-    if match is None:
+    return _site_of_kind(ctx, draft, match.group(1).lower()) if match else []
+
+
+def _where_antecedent(ctx: Context, draft: _Draft, places: list[SentencePlace]) -> list[Place]:
+    """"barricaded themselves in the village's monastery, where police fought them": an act in a where-clause
+    that names no place of its own happened at the place the clause follows."""
+    text, trig = draft.sentence.text, draft.trigger
+    where = None
+    for where in _WHERE.finditer(text, 0, trig.start):
+        pass
+    if where is None or _CLAUSE_START.search(text, where.end(), trig.start):
         return []
-    head = match.group(1).lower()
+    before = [sp for sp in places if sp.end <= where.start()]
+    if before:
+        return [before[-1].place]
+    anaphors = list(_SITE_ANAPHOR.finditer(text, 0, where.start()))
+    return _site_of_kind(ctx, draft, anaphors[-1].group(1).lower()) if anaphors else []
+
+
+def _site_of_kind(ctx: Context, draft: _Draft, head: str) -> list[Place]:
+    """The place of the kind a head noun names ("hotel", "town") that the article named last."""
     earlier = [(max(m.start for m in p.mentions if m.sentence <= draft.sentence.index), p) for p in ctx.literal_places
                if _is_a(p, head) and min(m.sentence for m in p.mentions) <= draft.sentence.index]
     if not earlier:
@@ -664,7 +745,7 @@ def _lead_in(text: str, places: list[SentencePlace], sp: SentencePlace) -> str:
     """Text before a place, skipping back over places coordinated with it ("to Jordan and Kuwait")."""
     start = sp.start
     for other in reversed([p for p in places if p.end <= sp.start]):
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[other.end : start]):
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:other\s+(?:towns|cities|villages|areas|parts)\s+of\s+)?", text[other.end : start]):
             start = other.start
     return text[:start]
 
@@ -726,11 +807,15 @@ def _merge_results(drafts: list[_Draft], actor_type: dict[str, str]) -> list[_Dr
     merged: list[_Draft] = []
     for draft in drafts:
         same_sentence = itertools.takewhile(lambda m: m.sentence.index == draft.sentence.index, reversed(merged))
-        host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS and m.trigger.end <= draft.trigger.start), None)
+        # "10 were killed in Guayaquil, and gunmen shot dead two officers in Nobol": a killing is no other's toll.
+        host = next((m for m in same_sentence if m.action in VIOLENT_ACTIONS - {"kill"} and m.trigger.end <= draft.trigger.start), None)
         lead = draft.sentence.text[: draft.trigger.start]
         # ", killing 13 service members": a participle after a comma has the main clause's doer, whatever it names.
         participle = draft.trigger.text.lower().endswith("ing") and bool(re.search(r",\s*$", lead))
-        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or draft.actor in (host.actor, "unknown"))
+        # "an offensive by ELN guerrillas killed about 80 people": the act named with its doer is the killer.
+        by_agent = host is not None and bool(_AGENT_PHRASE.fullmatch(draft.sentence.text[host.trigger.end : draft.trigger.start]))
+        result = host is not None and (_RELATIVE_RESULT.search(lead) or participle or by_agent
+                                       or draft.actor in (host.actor, "unknown"))
         if draft.action == "kill" and result:
             toll = _fatalities(draft.sentence.text[draft.trigger.end :])
             if toll is not None or actor_type.get(draft.target or "") != "person":
@@ -860,12 +945,16 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
         if draft.places or draft.implicit or draft.action not in VIOLENT_ACTIONS:
             kept.append(draft)
             continue
-        same_target = draft.target in placed_targets
+        # "the attack on the base", "his killing" point back; "a landmine wounded five soldiers" is news of its own.
+        lead = draft.sentence.text[: draft.trigger.start]
+        same_target = draft.target in placed_targets and (draft.definite or bool(_POSSESSIVE_PRONOUN.search(lead))
+                                                          or not re.search(r"\b(?:a|an)\s+$", lead, re.I))
         restated = draft.target is None and draft.trigger.text.endswith("ing")  # "the president, assassinating another"
         refers_back = (draft.definite or restated) and draft.actor in placed_actors
         toll = draft.action == "kill" and draft.trigger.passive and draft.actor == "unknown" \
             and actor_type.get(draft.target or "") != "person"
-        empty = (draft.actor == "unknown" and draft.target is None) or toll
+        # Riots and abductions are news with no doer named ("riots broke out in several prisons").
+        empty = (draft.actor == "unknown" and draft.target is None and draft.action not in ("riot", "abduct")) or toll
         if not (same_target or refers_back or empty):
             kept.append(draft)
     return kept

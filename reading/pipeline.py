@@ -85,7 +85,7 @@ _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
-    r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force)\b", re.I)
+    r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities)\b", re.I)
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:

@@ -163,6 +163,13 @@ def actor_ids(situation) -> set[str]:
         ("The Special Deterrence Force detained a brigade commander at Mitiga airport.", "special-deterrence-force"),
         ("The Russian Volunteer Corps said it had crossed into the Belgorod region.", "russian-volunteer-corps"),
         ("The IDF said it had struck positions in southern Lebanon.", "israel"),
+        ("Gunmen of the Sinaloa cartel set up roadblocks in Culiacan on Thursday.", "sinaloa-cartel"),
+        ("Police blamed Los Choneros for the attack on the prison in Guayaquil.", "los-choneros"),
+        ("The Maute group seized parts of Marawi in 2017.", "dawlah-islamiyah"),
+        ("Abu Sayyaf fighters abducted two fishermen off Jolo.", "abu-sayyaf"),
+        ("KFOR sent more troops to northern Kosovo on Sunday.", "kfor"),
+        ("Cambodian troops fired rockets into Thailand on Thursday.", "cambodia"),
+        ("Beninese soldiers were killed in an attack near the border with Niger.", "benin"),
     ],
 )
 def test_a_sentence_naming_a_registered_actor_finds_it(read, text, actor_id):

@@ -71,3 +71,8 @@ def test_a_dateline_with_a_full_date_is_the_stated_publication_day():
     from reading.dates import stated_publication
 
     assert stated_publication("Town attacked\n\nMAPUTO, 5 June 2025 - Insurgents attacked a port town.").value == "2025-06-05"
+
+
+def test_a_month_of_last_year_is_that_month_a_year_before_publication():
+    d = only("The candidate was shot dead in August last year.")
+    assert (d.value, d.precision) == ("2019-08", "month")

@@ -28,11 +28,11 @@ REGIONS = {
     "Iraq/Syria": 4, "Yemen/Red Sea": 2, "Libya": 2, "Sahel": 3, "Somalia": 2, "Nigeria/Lake Chad": 2, "Sudan": 2,
     "Ethiopia": 1, "DR Congo": 2, "Mozambique": 1, "Afghanistan": 1, "Myanmar": 1, "Ukraine/Russia": 3,
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
-    "Southeast Asia": 1, "Coastal West Africa": 1,
+    "Southeast Asia": 1, "Coastal West Africa": 1, "Iran": 1, "Turkey": 1, "North America": 1, "Balkans": 1,
 }
-# Measured 2026-12-02 (reader 0.1.0, 36 articles): current-event recall 0.71 (134/190), precision 0.70 (134/192).
+# Measured 2026-12-02 (reader 0.1.0, 42 articles): current-event recall 0.80 (183/228), precision 0.78 (183/236).
 # Raise the floor as the reader improves.
-CURRENT_RECALL_FLOOR = 0.62
+CURRENT_RECALL_FLOOR = 0.74
 
 
 def _load(path: Path) -> tuple[dict, str]:

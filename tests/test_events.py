@@ -700,3 +700,194 @@ def test_the_air_force_with_no_country_named_is_the_home_states(read):
              "carried out strikes on militant positions around Djibo.")
     strikes = events_of(s, "strike")
     assert strikes and all(e.actor == "burkina-faso" for e in strikes)
+
+
+# --- Session 10: reported clauses, new triggers, places of where-clauses, restatements ---------------------------
+
+
+def test_officials_saying_the_strikes_hit_a_village_are_not_the_strikers(read):
+    s = read("Iraqi jets struck militant hideouts near Mosul on Monday. Kurdish officials said the strikes hit a "
+             "village near Sinjar.")
+    later = [e for e in events_of(s, "strike") if e.sentence == 1]
+    assert later and all(e.actor == "iraq" for e in later)
+
+
+def test_a_speaker_saying_it_struck_is_still_the_striker(read):
+    s = read("Pakistan said its aircraft struck militant hideouts near Panjgur on Thursday.")
+    assert actors_of(s, "strike") == {"pakistan"}
+
+
+def test_riots_in_prisons_are_riots_even_with_no_one_named(read):
+    s = read("The president declared a state of emergency as riots broke out in several prisons.")
+    assert events_of(s, "riot") and all(e.is_current for e in events_of(s, "riot"))
+
+
+def test_riot_police_are_not_a_riot(read):
+    s = read("Riot police stood outside the parliament in Quito on Monday.")
+    assert not events_of(s, "riot")
+
+
+def test_guards_taken_hostage_by_inmates_is_an_abduction(read):
+    s = read("Inmates took more than 100 guards and staff hostage in a prison in Guayaquil on Monday.")
+    assert events_of(s, "abduct")
+
+
+def test_a_bomb_that_exploded_at_a_mass_is_an_explosion_with_its_toll(read):
+    s = read("A bomb exploded during a Catholic Mass in Marawi on Sunday, killing four people.")
+    blasts = events_of(s, "explosion")
+    assert blasts and place_name(s, blasts[0].place) == "Marawi City"
+    assert blasts[0].fatalities is not None and blasts[0].fatalities.best == 4
+    assert not events_of(s, "kill")
+
+
+def test_explosions_reported_in_listed_cities_are_one_event_per_city(read):
+    s = read("Explosions were reported in several cities, including Quito, Cuenca and Esmeraldas, on Tuesday.")
+    assert {place_name(s, e.place) for e in events_of(s, "explosion")} == {"Quito", "Cuenca", "Esmeraldas"}
+
+
+def test_a_campaign_rally_is_not_a_protest(read):
+    s = read("The candidate was shot dead after a campaign rally in Quito in August last year.")
+    assert not events_of(s, "protest")
+    kills = events_of(s, "kill")
+    assert kills and kills[0].date == "2019-08" and kills[0].historical
+
+
+def test_police_seizing_rifles_is_not_ground_taken(read):
+    s = read("Police in Kosovo said they had seized rifles, grenade launchers and explosives near Zvecan.")
+    assert not events_of(s, "seize")
+
+
+def test_soldiers_capturing_a_named_man_is_a_detention_not_a_seizure(read):
+    s = read("Mexican soldiers captured Ovidio Guzman in the village of Jesus Maria in Sinaloa state on Thursday.")
+    assert not events_of(s, "seize")
+    assert actors_of(s, "arrest") == {"mexico"}
+
+
+def test_soldiers_capturing_a_town_is_still_a_seizure(read):
+    s = read("Ukrainian soldiers captured Sudzha in the Kursk region on Thursday.")
+    assert events_of(s, "seize")
+
+
+def test_the_authorities_closing_airports_are_the_home_states(read):
+    s = read("Cartel gunmen fought soldiers in Culiacan in Mexico on Thursday. The authorities closed the airports "
+             "of Culiacan and Mazatlan.")
+    suspensions = events_of(s, "suspend-operations")
+    assert suspensions and {e.actor for e in suspensions} == {"mexico"}
+
+
+def test_a_cartel_named_with_a_lowercase_head_acts_under_its_own_name(read):
+    s = read("Gunmen from the Jalisco cartel fought soldiers in Guadalajara on Thursday.")
+    assert "cjng" in actors_of(s, "clash")
+
+
+def test_fighting_that_began_near_a_temple_is_fought_by_the_two_sides_named_before(read):
+    s = read("Thai jets struck Cambodian positions on Thursday after Cambodian troops fired rockets into Thailand. "
+             "The fighting began at dawn near the border between Thailand's Surin province and Cambodia's Oddar "
+             "Meanchey province.")
+    clashes = [e for e in events_of(s, "clash") if e.sentence == 1]
+    assert {e.actor for e in clashes} == {"thailand", "cambodia"}
+    assert all(e.target is None for e in clashes)
+
+
+def test_an_act_in_a_where_clause_happens_at_the_place_the_clause_follows(read):
+    s = read("Gunmen ambushed a police patrol in Kosovo on Sunday. The attackers then took shelter in Zvecan, "
+             "where police fought them for most of the day.")
+    clashes = [e for e in events_of(s, "clash") if e.sentence == 1]
+    assert clashes and {place_name(s, e.place) for e in clashes} == {"Zvečan"}
+
+
+def test_the_attack_said_to_be_organised_from_a_capital_is_not_a_new_attack_there(read):
+    s = read("Gunmen ambushed a police patrol near Zvecan in Kosovo on Sunday. Kosovo's prime minister said the "
+             "attack was organised and backed by Belgrade.")
+    assert all(e.sentence == 0 for e in s.events if e.action in ("attack", "ambush"))
+
+
+def test_massing_troops_on_a_border_is_a_deployment_and_calling_for_a_pullback_is_a_demand(read):
+    s = read("The United States said Serbia had massed troops and tanks along the border and called on Belgrade "
+             "to pull them back.")
+    assert events_of(s, "deploy")
+    pullbacks = events_of(s, "withdraw")
+    assert pullbacks and not any(e.is_current for e in pullbacks)
+
+
+def test_cutting_the_number_of_troops_is_a_withdrawal(read):
+    s = read("Serbia said on Sunday that it had cut the number of troops near the border with Kosovo by half.")
+    assert events_of(s, "withdraw")
+
+
+def test_bombs_dropped_by_jets_are_a_strike(read):
+    s = read("Cambodia said Thai jets had dropped bombs on a road near Samraong on Thursday.")
+    assert actors_of(s, "strike") == {"thailand"}
+
+
+def test_a_landmine_that_wounded_soldiers_is_an_explosion(read):
+    s = read("On Wednesday a landmine wounded five Thai soldiers on patrol near the Cambodian border.")
+    assert events_of(s, "explosion")
+
+
+def test_a_place_in_the_southern_part_of_a_country_only_locates_the_city(read):
+    s = read("A bomb exploded in Marawi, in the southern Philippines, on Sunday.")
+    assert {place_name(s, e.place) for e in events_of(s, "explosion")} == {"Marawi City"}
+
+
+def test_displaced_people_arriving_with_no_one_named_are_not_a_deployment(read):
+    s = read("Residents said thousands of displaced people had arrived in Tawila since Sunday.")
+    assert not events_of(s, "deploy")
+
+
+def test_an_offensive_by_a_group_that_killed_people_is_one_attack_by_that_group(read):
+    s = read("The president declared an emergency on Monday after an offensive by ELN guerrillas killed about 80 "
+             "people in the Catatumbo region of Colombia.")
+    attacks = events_of(s, "attack")
+    assert attacks and {e.actor for e in attacks} == {"eln"}
+    assert attacks[0].fatalities is not None and attacks[0].fatalities.best == 80
+    assert not events_of(s, "kill")
+
+
+def test_peacekeepers_killed_in_fighting_with_the_rebels_name_the_rebels_as_fighters(read):
+    s = read("M23 rebels took Goma on Monday. Thirteen peacekeepers were killed in fighting with the rebels around "
+             "Sake last week.")
+    assert "m23" in {e.actor for e in events_of(s, "clash") if e.sentence == 1}
+
+
+def test_a_place_named_for_a_planned_rescue_is_where_the_helicopter_came_under_fire(read):
+    s = read("On Friday a UN helicopter sent to evacuate soldiers from Nasir in South Sudan came under fire.")
+    fired_on = events_of(s, "attack")
+    assert fired_on and place_name(s, fired_on[0].place) == "Nasir"
+
+
+def test_fighting_between_two_armed_groups_is_fought_by_the_two_groups_the_article_names(read):
+    s = read("Fighting between two of the most powerful armed groups in Tripoli killed 55 people, Libya's health "
+             "ministry said. The clashes began after the Special Deterrence Force detained a commander of the 444 "
+             "Brigade.")
+    assert {e.actor for e in events_of(s, "clash") if e.sentence == 0} == {"special-deterrence-force", "444-brigade"}
+
+
+def test_gunmen_of_a_cartel_fighting_soldiers_is_a_clash_with_the_home_state(read):
+    s = read("Mexican troops arrested a cartel leader on Thursday. Gunmen from the Sinaloa cartel fought soldiers "
+             "for hours in Culiacan.")
+    assert {e.actor for e in events_of(s, "clash") if e.sentence == 1} == {"sinaloa-cartel", "mexico"}
+
+
+def test_the_capital_said_later_is_the_city_named_before(read):
+    s = read("The Special Deterrence Force detained a commander of the 444 Brigade in Tripoli on Monday. Fighters "
+             "from the two groups fought in residential districts of the capital on Tuesday.")
+    later = [e for e in events_of(s, "clash") if e.sentence == 1]
+    assert later and {place_name(s, e.place) for e in later} == {"Tripoli"}
+
+
+def test_two_killings_in_one_sentence_in_two_towns_are_two_events(read):
+    s = read("Officials said at least 10 people were killed in Guayaquil on Tuesday, and that gunmen shot dead two "
+             "police officers in the nearby town of Nobol.")
+    assert {place_name(s, e.place) for e in events_of(s, "kill")} == {"Guayaquil", "Nobol"}
+
+
+def test_troops_sent_to_a_city_and_other_towns_of_a_province_go_to_both(read):
+    s = read("The army said it had sent more troops to Marawi and other towns of Lanao del Sur in the Philippines.")
+    assert {place_name(s, e.place) for e in events_of(s, "deploy")} == {"Marawi City", "Lanao del Sur"}
+
+
+def test_a_landmine_wounding_soldiers_of_a_state_already_struck_is_news_of_its_own(read):
+    s = read("Cambodian rockets hit a petrol station in Sisaket province in Thailand on Thursday. On Wednesday a "
+             "landmine wounded five Thai soldiers on patrol near the border.")
+    assert [e for e in events_of(s, "explosion") if e.sentence == 1]
