@@ -25,6 +25,8 @@ _SHARED_SCATTER_KEYS = frozenset({
 # Countries this far outside the frame are left out: the world's shapes would be most of the page.
 _FRAME_MARGIN = 1.0
 WATER_COLOUR = "#FFFFFF"
+# A sans-serif letter is on average about this share of the font size wide.
+_CHAR_WIDTH_EM = 0.55
 # Room above the map for the PNG's heading line.
 PNG_HEADING_PX = 40
 
@@ -41,6 +43,7 @@ def flat_figure(figure: go.Figure) -> go.Figure:
         elif isinstance(trace, go.Scattermap):
             traces.append(flat_scatter(trace))
     middle_lat = (south + north) / 2
+    drop_colliding_labels(traces, (west, east, south, north))
     flat = go.Figure(data=traces)
     layout = figure.layout
     flat.update_layout(
@@ -57,6 +60,56 @@ def flat_figure(figure: go.Figure) -> go.Figure:
                "scaleratio": 1 / max(math.cos(math.radians(middle_lat)), 0.1)},
     )
     return flat
+
+
+def drop_colliding_labels(traces: Sequence[go.Scatter], frame_box: tuple[float, float, float, float]) -> None:
+    """Blank every name label that would overlap one already kept, as MapLibre does live; a flat picture would
+    otherwise print "Baghdad", its airport and its embassy on top of one another. Point labels go first, the
+    most mentioned (largest marker) first; area names after. The names stay in the hover text."""
+    west, east, south, north = frame_box
+    scale = (MAP_WIDTH_PX / max(east - west, 1e-9), MAP_HEIGHT_PX / max(north - south, 1e-9))
+    labels = sorted(
+        ((trace, i) for trace in traces for i in range(len(trace.text or ())) if _is_name_label(trace)),
+        key=lambda item: (item[0].mode == "text", -_marker_px(item[0], item[1])),
+    )
+    kept: list[tuple[float, float, float, float]] = []
+    blanked: dict[int, set[int]] = {}
+    for trace, i in labels:
+        box = _label_box(trace, i, west, north, scale)
+        if any(_overlap(box, other) for other in kept):
+            blanked.setdefault(id(trace), set()).add(i)
+        else:
+            kept.append(box)
+    for trace in traces:
+        if id(trace) in blanked:
+            trace.text = ["" if i in blanked[id(trace)] else t for i, t in enumerate(trace.text)]
+
+
+def _is_name_label(trace: go.Scatter) -> bool:
+    # A glyph written inside a marker ("middle center" over markers) is a mark's symbol, not a name.
+    return trace.mode == "text" or (trace.mode == "markers+text" and trace.textposition not in (None, "middle center"))
+
+
+def _marker_px(trace: go.Scatter, i: int) -> float:
+    size = trace.marker.size if trace.marker else None
+    if isinstance(size, (int, float)):
+        return float(size)
+    return float(size[i]) if size is not None and i < len(size) else 0.0
+
+
+def _label_box(trace: go.Scatter, i: int, west: float, north: float, scale: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The label's left, top, right, bottom in pixels from the frame's top-left corner (estimated from its length)."""
+    x, y = (trace.x[i] - west) * scale[0], (north - trace.y[i]) * scale[1]
+    size = (trace.textfont.size if trace.textfont and trace.textfont.size else 12)
+    width, height = len(str(trace.text[i])) * size * _CHAR_WIDTH_EM, size * 1.2
+    if trace.mode == "text":
+        return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+    offset = _marker_px(trace, i) / 2  # "top right" of the marker
+    return x + offset, y - offset - height, x + offset + width, y - offset
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def frame(figure: go.Figure) -> tuple[float, float, float, float]:

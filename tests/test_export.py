@@ -16,7 +16,7 @@ import pytest
 from layers.figure import build_figure
 from reading.model import Place, PlaceMention, Situation
 from sharing.export import COLUMNS, csv_text, export_heading, geojson_document, spreadsheet_cell
-from sharing.flatmap import PNG_HEADING_PX, flat_figure, map_png, titled_flat_figure
+from sharing.flatmap import PNG_HEADING_PX, drop_colliding_labels, flat_figure, map_png, titled_flat_figure
 from sharing.snapshot import snapshot_html
 from sharing.viewstate import ViewState
 
@@ -243,3 +243,15 @@ def test_png_heading_is_shown_literally_above_the_map(mini_situation):
 def test_an_exported_picture_is_headed_with_its_article_and_as_of_date(mini_situation):
     heading = export_heading(mini_situation)
     assert heading.startswith(mini_situation.article.title) and "as of 10 March 2024" in heading
+
+
+def test_flat_map_keeps_the_most_mentioned_of_crowded_labels_and_every_label_with_room():
+    # Two towns a few kilometres apart at a country's zoom, a third far off; sizes stand for mentions.
+    towns = go.Scatter(
+        x=[44.36, 44.40, 47.0], y=[33.31, 33.27, 30.5], mode="markers+text", textposition="top right",
+        text=["Baghdad International Airport", "Baghdad", "Basra"], marker={"size": [9, 20, 9]},
+    )
+    glyphs = go.Scatter(x=[44.38], y=[33.29], mode="markers+text", textposition="middle center", text=["★"])
+    drop_colliding_labels([towns, glyphs], (38.0, 50.0, 28.0, 38.0))
+    assert list(towns.text) == ["", "Baghdad", "Basra"]
+    assert list(glyphs.text) == ["★"]  # a mark's symbol is not a name label
