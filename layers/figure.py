@@ -28,6 +28,8 @@ WORLD_CAMERA = (25.0, 20.0, 1.0)
 # With no tiles, country borders are the only ground a reader sees: a brief about one town still opens wide
 # enough (about 500 km across) to show the borders around it. Focus zooms closer.
 MAX_FITTED_ZOOM = 6.0
+# Areas larger than this (radius) are left out of the opening frame when smaller places are in it.
+MAX_FITTED_RADIUS_KM = 1000.0
 # How much ground around a focused place to show when the gazetteer gives no extent: for a site or a
 # town, the ring of about 50 km its events fan out on (base.FAN_OUT_DEGREES); for an area, what its
 # precision stands for.
@@ -76,7 +78,11 @@ def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
         # once in passing ("a reference to the US") must not zoom the map out to half the world.
         in_events = {pid for e in situation.events for pid in (e.place, e.origin, e.destination) if pid}
         active = [p for p in literal if not p.is_area or p.id in in_events]
-        lat, lon, zoom = fitted_camera(active or literal)
+        # A sea or a region the size of half a continent ("the Mediterranean", "the Sahel") would open the map
+        # on all of it; when the article names smaller places, the map opens on those and the area's ring
+        # still shows where it is.
+        bounded = [p for p in active if (p.radius_km or 0.0) <= MAX_FITTED_RADIUS_KM]
+        lat, lon, zoom = fitted_camera(bounded or active or literal)
     if view.has_centre:
         lat, lon = view.lat, view.lon
     return lat, lon, view.zoom if view.zoom is not None else zoom

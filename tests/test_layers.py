@@ -265,6 +265,20 @@ def test_a_brief_about_one_town_opens_wide_enough_to_show_the_borders_around_it(
     assert (lat, lon) == (town.lat, town.lon)
     assert shown_km >= 400, f"the map opens {shown_km:.0f} km across: too close to show any border"
 
+def test_a_sea_named_as_an_event_place_does_not_pull_the_opening_map_out_to_all_of_it(mini_situation):
+    from layers.figure import camera
+    from sharing.viewstate import DEFAULT
+
+    event = next(e for e in mini_situation.events if e.is_current)
+    sea = Place("water:test-sea", "Test Sea", "water", "", 35.0, 18.0, "region", 0.6, "literal",
+                (PlaceMention("Test Sea", 0, 8, 0, "literal"),), radius_km=1500.0)
+    at_sea = dataclasses.replace(event, id="e-sea", place=sea.id)
+    with_sea = dataclasses.replace(with_place(mini_situation, sea), events=(*mini_situation.events, at_sea))
+    assert camera(with_sea, DEFAULT) == camera(mini_situation, DEFAULT)
+    alone = dataclasses.replace(with_sea, places=(sea,), events=(at_sea,))
+    assert camera(alone, DEFAULT)[:2] == (35.0, 18.0)  # with nothing smaller, the sea is the frame
+
+
 # --------------------------------------------------------------------------
 # Precision, state forces, and many events
 # --------------------------------------------------------------------------
