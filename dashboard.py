@@ -25,13 +25,14 @@ from reading.vocabulary import ACTOR_TYPES, CATEGORIES
 from sharing.export import csv_text, export_file_stem, export_heading, geojson_text
 from sharing.flatmap import map_png
 from sharing.snapshot import snapshot_html
-from sharing.camera import reported_camera
+from sharing.map_reports import map_painted, reported_camera
 from sharing.viewstate import EARLIEST_DAY, LATEST_DAY, ViewState, from_query, to_query, with_camera, with_focus
 from store.database import InvalidArticleId, NotStored, Store, configured_path
 from store.situations import kept, read_and_keep
 
 # A saved situation document to show instead of reading the default article.
 SITUATION_ENV = "FLASHPOINT_SITUATION_JSON"
+LINK_NOTICES = "link.notices"
 
 
 @st.cache_resource
@@ -77,7 +78,7 @@ def open_article(article_id: str) -> None:
     st.query_params["article"] = article_id
     for name in ("focus", "actor", "lat", "lon", "zoom"):
         st.query_params.pop(name, None)
-    for key in ("focus", "actors"):
+    for key in ("focus", "actors", LINK_NOTICES):
         st.session_state.pop(key, None)
 
 
@@ -101,6 +102,12 @@ def read_view(situation: Situation) -> tuple[ViewState, list[str]]:
         notices.append(f"Ignored {len(unknown_actors)} linked actor(s) not in this article.")
         view = replace(view, actors=tuple(a for a in view.actors if a not in unknown_actors))
     return view, notices
+
+
+def link_notices(notices: list[str]) -> list[str]:
+    """What was refused in the link the page was opened with. Kept for the session: the page rewrites the
+    address without the refused parameters, so a later run would find nothing to warn about."""
+    return st.session_state.setdefault(LINK_NOTICES, notices)
 
 
 def seed_controls(view: ViewState) -> None:
@@ -245,6 +252,7 @@ def main() -> None:
     store = open_store(str(configured_path()))
     situation, origin = linked_situation()
     linked, notices = read_view(situation)
+    notices = link_notices(notices)
     seed_controls(linked)
     with st.sidebar:
         # Before the map, so the listener is in the page by the time the map is: a pan made right after the
@@ -260,6 +268,11 @@ def main() -> None:
     clicked = st.plotly_chart(
         figure, key="map", on_select="rerun", selection_mode="points", config={"scrollZoom": True, "displaylogo": False}
     )
+    query = to_query(view)
+    st.query_params.from_dict(query)
+    if not map_painted():
+        # The rest follows on the rerun the browser asks for once the map is drawn (sharing/map_reports.py).
+        return
 
     with st.sidebar:
         read_now = article_inputs(store)
@@ -267,8 +280,6 @@ def main() -> None:
             open_article(read_now)
             st.rerun()
         controls(situation)
-        query = to_query(view)
-        st.query_params.from_dict(query)
         link = share_link(query)
         share_box(link)
     export_buttons(situation, view, figure, link)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from panels.render import escape_markdown
 from reading.article import content_id
 from reading.default import default_article
+from tests.apptest import dashboard_app
 from store.database import Store
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -28,7 +29,7 @@ def db(tmp_path, monkeypatch) -> Path:
 
 
 def opened(**params: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    app = dashboard_app()
     for name, value in params.items():
         app.query_params[name] = value
     app.run()

@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from layers import LAYERS
+from panels import BRIEF_PANELS
+from sharing.map_reports import PAINTED
+from tests.apptest import dashboard_app
 from tests.conftest import MINI_SITUATION_PATH
-
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
 
 @pytest.fixture
 def app(monkeypatch) -> AppTest:
     monkeypatch.setenv("FLASHPOINT_SITUATION_JSON", str(MINI_SITUATION_PATH))
-    return AppTest.from_file(DASHBOARD, default_timeout=60)
+    return dashboard_app()
 
 
 def run(app: AppTest, **params: str) -> AppTest:
@@ -126,3 +126,17 @@ def test_article_text_is_not_rendered_as_markup(app, tmp_path, monkeypatch):
     run(app)
     title = app.title[0].value
     assert "\\*\\*Alarm\\*\\*" in title and "\\<img" in title and "\\:red\\[x\\]" in title
+
+
+def test_the_first_run_sends_the_headline_and_map_and_holds_the_rest_until_the_map_is_drawn(monkeypatch):
+    monkeypatch.setenv("FLASHPOINT_SITUATION_JSON", str(MINI_SITUATION_PATH))
+    app = run(dashboard_app(painted=False), layers="places,posture,bogus")
+    assert trace_names(app)[0] == "base map"
+    assert app.title and app.query_params["layers"] == "places,posture"
+    assert not app.sidebar.checkbox and not app.subheader, "controls and panels wait for the browser's paint report"
+
+    app.session_state[PAINTED] = True  # as sharing/map_reports.py records the browser's report
+    app.run()
+    assert app.sidebar.checkbox(key="layer.places").value and not app.sidebar.checkbox(key="layer.militia").value
+    assert len(app.subheader) >= len(BRIEF_PANELS)
+    assert any("bogus" in w.value for w in app.warning), "the link's notice outlives the rewritten address"
