@@ -40,7 +40,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
-                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
+                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
@@ -68,6 +68,11 @@ UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b
 PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
                           r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
+# "would send troops to Cyprus to reinforce its bases": an act named as the purpose of another has not happened; "began
+# to withdraw" has. "a possible evacuation": not yet either.
+PURPOSE = re.compile(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
+                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+$"
+                     r"|\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -98,7 +103,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
 _SCHEDULE = re.compile(r"^\s*(?:a|an|the)\s+(?:timetable|date|deadline|plan|schedule|start|process)\s+(?:for|of|to)\s+", re.I)
 
 
-def _governs(gap: str) -> bool:
+def governs(gap: str) -> bool:
     """A demand or threat governs a later event only when the event is its direct object:
     "demanding an immediate American withdrawal", "called for a timetable for the coalition's withdrawal", not
     "vengeance for the killings caused by the missile"."""
@@ -112,7 +117,7 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
     if trigger.action in ("threaten", "demand"):
         # A threat is words, not deeds: the map never shows it as having happened.
         return "negated" if NEGATORS.search(before) else ("threatened" if trigger.action == "threaten" else "asserted")
-    governing = next((t.action for t in reversed(earlier) if _governs(sentence[t.end : trigger.start])), None)
+    governing = next((t.action for t in reversed(earlier) if governs(sentence[t.end : trigger.start])), None)
     if governing == "demand":
         return "demanded"
     if governing == "threaten" or THREAT_MARKERS.search(before):
@@ -121,6 +126,6 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
         return "denied"
     if NEGATORS.search(before):
         return "negated"
-    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before):
+    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before) or PURPOSE.search(before):
         return "planned"
     return "asserted"
