@@ -89,6 +89,10 @@ _SPOKEN_ABOUT = re.compile(
 _SINCE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _WIDE_AREA = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the\s+)?(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
 _VAGUE_AREA = re.compile(r"\b(?:to|into|in|over)\s+the\s+(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
+# "the killing of Hamas leader Ismail Haniyeh", "of the Iranian general Qasem Soleimani": a person named by two names.
+_NAMED_VICTIM = re.compile(r"\s+of\s+(?:(?!(?:in|at|on|near|by|from)\b)[\w'’-]+\s+){0,4}?[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*")
+# "... were killed in the strikes", "wounded during the raid": the act the toll belongs to, named as told already.
+_IN_TOLD_ACT = re.compile(r"^[^.;]{0,50}?\b(?:in|during)\s+(?:the|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})  # "the capital": the city named last
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
@@ -263,7 +267,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         told_at = [d for d in dates if not _SINCE.search(sentence.text, max(0, d.start - 40), d.end)]
         narrative_date = told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None)
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
-    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
+    drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
     drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
@@ -293,7 +297,7 @@ def _sentence_events(
     ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
-    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t) and not _restates(sentence.text, t, prior)]
+    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t, prior) and not _restates(sentence.text, t, prior)]
     # "have largely halted attacks on US troops": what was suspended is not an act of its own.
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.action in VIOLENT_ACTIONS and i and triggers[i - 1].action == "suspend"
@@ -386,13 +390,17 @@ def _captured_person(text: str, trig: Trigger, places: list[SentencePlace]) -> b
     return name is not None and trig.text.lower().startswith("captur") and not any(sp.start <= start < sp.end for sp in places)
 
 
-def _is_scenery(text: str, trig: Trigger) -> bool:
+def _is_scenery(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
     """Words that look like an event but only describe the background of one."""
     nominal = not trig.text.split()[0].lower().endswith("ed")  # "since the group seized the city" is a new fact
+    # "revenge for the killing of Ismail Haniyeh in Tehran": the first telling of a named person's killing is news,
+    # however it is named; "for the killing" after one was told points back to it.
+    first_news = _NAMED_VICTIM.match(text, trig.end) is not None and not any(d.action == trig.action for d in prior)
     # "gave for ordering the attack": a definite act named after a preposition was told before.
-    told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
+    told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start])) and not first_news
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
-        or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]) or _SPOKEN_ABOUT.search(text[: trig.start]))) \
+        or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start])) and not first_news) \
+        or (nominal and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
         or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start]))
 
@@ -524,7 +532,9 @@ def _actor_target_span(
         subject = next((a for a, s, e in candidates), None)
     if _after_preposition(text, trig, boundary):
         subject = None  # "moving troops out after a wave of attacks": the movers did not make the attacks
-    of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
+    # "an offensive of the army", but "the killing of Hamas leader Haniyeh": whom a killing or an abduction is of is its victim.
+    of_agent = next((a for a, s, e in after if nominal and trig.action not in ("kill", "abduct", "arrest")
+                     and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
         return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
     if possessor and nominal and trig.action in POSTURE_ACTIONS and not trig.passive:
@@ -956,6 +966,31 @@ def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
                 cause.fatalities = cause.fatalities or _fatalities(toll.group(1))
                 draft.merged = True
     return [d for d in drafts if not d.merged]
+
+
+def _tolls_of_acts_told_before(drafts: list[_Draft]) -> list[_Draft]:
+    """"US aircraft struck three sites. ... one militant was killed in the strikes near Hilla": deaths in an act told
+    before are its toll, and a place the toll names is where that act happened too."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        text, trig = draft.sentence.text, draft.trigger
+        act = next((t for t in find_triggers(text[trig.end : trig.end + 80]) if t.action in VIOLENT_ACTIONS - {"kill"}
+                    and _IN_TOLD_ACT.search(text[trig.end : trig.end + t.start])), None) \
+            if draft.action == "kill" and draft.actor == "unknown" and trig.passive else None
+        source = next((d for d in reversed(kept) if act is not None and d.action == act.action and d.actor != "unknown"
+                       and d.modality == "asserted" and 0 < draft.sentence.index - d.sentence.index <= ANAPHORA_SENTENCES), None)
+        if source is None:
+            kept.append(draft)
+            continue
+        toll = _TOLL_BEFORE.search(text[: trig.start])
+        fatalities = _fatalities(toll.group(1)) if toll else None
+        new_places = [p for p in draft.places if p not in source.places]
+        if not new_places:
+            source.fatalities = source.fatalities or fatalities
+            continue
+        kept.append(replace(draft, action=source.action, actor=source.actor, target=source.target or draft.target,
+                            places=new_places, date=draft.date or source.date, fatalities=fatalities))
+    return kept
 
 
 def _fatalities(after: str) -> Fatalities | None:

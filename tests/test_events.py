@@ -995,3 +995,17 @@ def test_asking_whether_a_state_will_strike_back_is_no_strike(read):
 def test_tanks_forcing_their_way_into_a_position_is_an_attack(read):
     s = read("UN peacekeepers said two Israeli tanks had forced their way into one of their positions in southern Lebanon.")
     assert {e.actor for e in events_of(s, "attack")} == {"israel"}
+
+
+def test_a_named_persons_killing_first_told_as_a_motive_is_news_and_not_the_victims_act(read):
+    s = read("Iran vowed revenge for the killing of Hamas leader Ismail Haniyeh in Tehran last week.")
+    kills = events_of(s, "kill")
+    assert [(e.actor, place_name(s, e.place)) for e in kills] == [("unknown", "Tehran")]
+
+
+def test_deaths_in_strikes_told_before_place_those_strikes_where_the_toll_says(read):
+    s = read("US aircraft struck three sites in Iraq on Tuesday. Officials said one militant was killed in the strikes "
+             "near the city of Hilla.")
+    later = [e for e in s.events if e.sentence == 1]
+    assert [(e.actor, e.action, s.place(e.place).kind) for e in later] == [("united-states", "strike", "city")]
+    assert place_name(s, later[0].place) in ("Hilla", "Al Hillah")
