@@ -475,6 +475,11 @@ def _actor_and_target(
             return [_acting_for(ctx, opponent.actor if opponent is not None else named)], None
         if opponent is not None and trig.text.lower().startswith("exchanged"):
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
+        # "Israeli troops have been fighting Hezbollah": the side fought is a side of the fight too.
+        fought = next((a for a in in_sentence if re.fullmatch(r"\s+(?:the\s+)?", ctx.article.text[sentence.start + trig.end : a.start])
+                       and ctx.actor_type.get(a.actor) in _ARMED_TYPES), None) if re.search(r"(?:fought|fighting|battled)$", trig.text) else None
+        if fought is not None and actor != "unknown":
+            return list(dict.fromkeys([actor, _acting_for(ctx, fought.actor)])), None
         home = ctx.states.get(ctx.focus or "")
         if home and actor not in ("unknown", home) and trig.text.lower() in ("fought", "battled") \
                 and _FOUGHT_FORCES.match(sentence.text, trig.end):

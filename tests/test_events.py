@@ -1009,3 +1009,25 @@ def test_deaths_in_strikes_told_before_place_those_strikes_where_the_toll_says(r
     later = [e for e in s.events if e.sentence == 1]
     assert [(e.actor, e.action, s.place(e.place).kind) for e in later] == [("united-states", "strike", "city")]
     assert place_name(s, later[0].place) in ("Hilla", "Al Hillah")
+
+
+def test_troops_fighting_a_named_group_is_a_fight_with_both_sides(read):
+    s = read("Israeli troops have been fighting Hezbollah in southern Lebanon since the start of the month.")
+    assert {e.actor for e in events_of(s, "clash")} == {"israel", "hezbollah"}
+
+
+def test_forces_described_as_fighting_a_group_are_no_fight(read):
+    s = read("About 2,500 US troops remain in Iraq to advise local forces fighting Islamic State.")
+    assert not events_of(s, "clash")
+
+
+def test_not_saying_who_fired_is_a_strike_by_no_one_named_not_a_denied_one(read):
+    s = read("The US did not say who fired the missiles at Ain al-Asad.")
+    strikes = events_of(s, "strike")
+    assert [(e.actor, e.modality) for e in strikes] == [("unknown", "asserted")]
+
+
+def test_helping_to_evacuate_as_a_purpose_is_planned(read):
+    s = read("France will send a warship to Cyprus to help evacuate its citizens from Lebanon.")
+    evacuations = events_of(s, "evacuate")
+    assert evacuations and all(e.modality == "planned" for e in evacuations)
