@@ -88,7 +88,10 @@ _SPOKEN_ABOUT = re.compile(
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _WIDE_AREA = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the\s+)?(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
-_VAGUE_AREA = re.compile(r"\b(?:to|into|in|over)\s+the\s+(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
+# "sent warships to the region", "massed troops along the border": somewhere the text leaves unnamed (which side of a
+# border is not said).
+_VAGUE_AREA = re.compile(r"\b(?:to|into|in|over)\s+the\s+(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)"
+                         r"|\b(?:along|near|on|at|to)\s+the\s+(?:[a-z]+\s+)?(?:border|frontier)\b(?!\s+(?:with|of|between|in|near)\b)", re.I)
 # "the killing of Hamas leader Ismail Haniyeh", "of the Iranian general Qasem Soleimani": a person named by two names.
 _NAMED_VICTIM = re.compile(r"\s+of\s+(?:(?!(?:in|at|on|near|by|from)\b)[\w'’-]+\s+){0,4}?[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*")
 # "... were killed in the strikes", "wounded during the raid": the act the toll belongs to, named as told already.
@@ -155,7 +158,8 @@ _LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|gover
 # Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
 # ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
 _CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but)\b|,\s+in\s+(?:what|retaliation|response|support|"
-                         r"solidarity|revenge|protest)\b|,\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|announced|added|warned|told)\b)", re.I)
+                         r"solidarity|revenge|protest)\b|,\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|announced|added|warned|told)\b)"
+                         r"|\band\s+(?=(?:had|has|have|was|were|is|are|would|will)\b)", re.I)  # "... and had no plans to send its army into Kosovo"
 # "sent warships to the region to defend Israel": a purpose clause names no target of the sending.
 _PURPOSE = re.compile(r"\s(?:in order |so as )?to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|north|south|east|west|"
                       r"central|northern|southern|eastern|western|[a-z]+ern)\b)(?-i:[a-z]+)\b", re.I)
@@ -711,7 +715,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     trig, text = draft.trigger, draft.sentence.text
     if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
-        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)))
+        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)),
+                         _own_clause_end(text, trig, purpose=False))
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         # "would send troops to Cyprus": a force sent out leaves from home, which the text does not name; only a

@@ -1031,3 +1031,22 @@ def test_helping_to_evacuate_as_a_purpose_is_planned(read):
     s = read("France will send a warship to Cyprus to help evacuate its citizens from Lebanon.")
     evacuations = events_of(s, "evacuate")
     assert evacuations and all(e.modality == "planned" for e in evacuations)
+
+
+def test_armed_groups_backed_by_tehran_are_the_iran_backed_militias_not_iran(read):
+    s = read("Armed groups backed by Tehran have largely halted attacks on US troops in Iraq since February.")
+    assert {e.actor for e in events_of(s, "suspend-operations")} == {"shia-militias"}
+
+
+def test_troops_massed_along_an_unnamed_border_are_not_placed_in_the_country_of_the_story(read):
+    s = read("Serbia denied any part in the attack. The United States said Serbia had massed troops, tanks and "
+             "artillery along the border.")
+    massed = [e for e in events_of(s, "deploy") if e.actor == "serbia"]
+    assert massed and all(e.place is None and not e.place_implicit for e in massed)
+
+
+def test_a_move_ends_where_a_clause_with_its_own_auxiliary_begins(read):
+    s = read("Gunmen attacked a police patrol in Banjska in northern Kosovo on Sunday. Serbia had cut the number of "
+             "troops near the border by half and had no plans to send its army into Kosovo.")
+    cut = [e for e in s.events if e.actor == "serbia" and e.action in ("withdraw", "relocate")]
+    assert cut and all(e.destination is None and place_name(s, e.place) != "Kosovo" for e in cut)
