@@ -82,7 +82,8 @@ _REFERENCE_BACK = re.compile(
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
 # "did not comment on the attack", "condemned the US strikes", "said it was investigating the attack": speech about
-# an act, whoever is named doing it; the speaker did not do it and it is not another act.
+# an act of violence, whoever is named doing it; the speaker did not do it and it is not another act ("welcomed the
+# withdrawal" may be the first news of one, so moves are left to the rules for acts told before).
 _SPOKEN_ABOUT = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|comment(?:ed|ing|s)?\s+on|investigat\w*|inquir\w+\s+into|mourn\w*|welcom\w*|praised)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -404,7 +405,7 @@ def _is_scenery(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
     told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start])) and not first_news
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start])) and not first_news) \
-        or (nominal and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
+        or (nominal and trig.action in VIOLENT_ACTIONS and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
         or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start]))
 

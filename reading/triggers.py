@@ -70,10 +70,12 @@ PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
                           r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
 # "would send troops to Cyprus to reinforce its bases": an act named as the purpose of another has not happened; "began
-# to withdraw" has. "a possible evacuation": not yet either.
+# to withdraw" has. Only a bare verb ("to reinforce") is a purpose: "in response to attacks" names an act.
 PURPOSE = re.compile(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
-                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$"
-                     r"|\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$", re.I)
+                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$", re.I)
+_BARE_VERB = re.compile(r"^\w+(?<!s)(?<!ed)(?<!ing)(?<!ment)(?<!al)\b", re.I)
+# "a possible evacuation", "any eventual withdrawal": not yet either.
+POSSIBLE = re.compile(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -127,6 +129,7 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
         return "denied"
     if NEGATORS.search(before):
         return "negated"
-    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before) or PURPOSE.search(before):
+    purpose = bool(PURPOSE.search(before)) and bool(_BARE_VERB.match(trigger.text))
+    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before) or purpose or POSSIBLE.search(before):
         return "planned"
     return "asserted"

@@ -1050,3 +1050,14 @@ def test_a_move_ends_where_a_clause_with_its_own_auxiliary_begins(read):
              "troops near the border by half and had no plans to send its army into Kosovo.")
     cut = [e for e in s.events if e.actor == "serbia" and e.action in ("withdraw", "relocate")]
     assert cut and all(e.destination is None and place_name(s, e.place) != "Kosovo" for e in cut)
+
+
+def test_backer_of_a_militia_struck_is_not_the_target(read):
+    s = read("US aircraft struck Iran-backed Kataib Hezbollah in Iraq on Tuesday.")
+    assert [(e.actor, e.target) for e in events_of(s, "strike")] == [("united-states", "kataib-hezbollah")]
+
+
+def test_an_act_named_after_in_response_to_is_not_a_purpose(read):
+    s = read("The US struck Houthi radar sites in Yemen in response to attacks on shipping in the Red Sea.")
+    attacks = events_of(s, "attack")
+    assert attacks and all(e.modality == "asserted" for e in attacks)
