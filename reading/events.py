@@ -17,12 +17,20 @@ from reading.actors import ActorSpan, Registry
 from reading.article import Article
 from reading.dates import DateMention, find_dates
 from reading.model import Event, Fatalities, Place, Sentence
-from reading.triggers import Trigger, find_triggers, modality
+from reading.triggers import Trigger, find_triggers, governs, modality
 from reading.vocabulary import ACTIONS, POSTURE_ACTIONS, VIOLENT_ACTIONS
 
 HISTORICAL_AFTER_DAYS = 31
 _PREMODIFIER = re.compile(r"^\s*(?:(?:a|an|the|its|their|air|drone|missile|rocket|military|deadly|fresh|new|retaliatory|heavy|suspected|alleged|artillery|army)\s+)*$", re.I)
-_AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
+_AGENT = re.compile(r"^[^.;]{0,40}?\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’]+-(?:backed|aligned|allied|supported|sponsored|funded|armed|linked|affiliated)\s+)?$", re.I)
+# "struck three sites used by Kataib Hezbollah": "by" after another participle names who uses the object, not the
+# striker; "an attack claimed by" or "carried out by" still names the doer.
+# "rockets were fired", "missiles hit": a trigger whose subject is the weapon ("a drone strike" is an act, not a weapon).
+_WEAPON_FIRST = re.compile(r"^(?:missiles?|rockets?|drones?|shells?|bombs?|mortars?|projectiles?)\s+(?!(?:strikes?|attacks?)\b)\w", re.I)
+# "Ukrainian sea drones", "Russia's Shahed drones": whose the weapon is, a word or two before it.
+_WEAPON_OWNER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
+_OTHER_PARTICIPLE_BY = re.compile(r"\b(?!(?:claimed|carried|conducted|launched|fired|staged|mounted|ordered|organi[sz]ed|committed|"
+                                  r"perpetrated)\b)(?:\w+ed|held|run|led|built|known|seen|set)\s+(?:out\s+)?by\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants)"  # "the paramilitary group"
 _PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
@@ -44,7 +52,8 @@ _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3
 # "MOGADISHU -", "KYIV, 14 March (Reuters) -": where the story was filed, not where anything happened.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
 # "..., residents and officials said": the people a report cites are its sources, not a target.
-_SOURCE_AFTER = re.compile(r"^(?:\s+and\s+[\w\s]{0,30}?)?\s+(?:said|say|says|told|reported|added|according)\b", re.I)
+_SOURCE_AFTER = re.compile(r"^(?:\s+and\s+[\w\s]{0,30}?)?(?:\s+(?:military|army|navy|government|officials?|ministry|command|forces))?"
+                           r"\s+(?:said|say|says|told|reported|added|according)\b", re.I)  # "..., the US military said"
 _OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|force|forces|navy|army|government|coalition|"
                        r"alliance|command|ministry|embassy)\b", re.I)
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
@@ -72,6 +81,22 @@ _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|before|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
+# "did not comment on the attack", "condemned the US strikes", "said it was investigating the attack": speech about
+# an act of violence, whoever is named doing it; the speaker did not do it and it is not another act ("welcomed the
+# withdrawal" may be the first news of one, so moves are left to the rules for acts told before).
+_SPOKEN_ABOUT = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|comment(?:ed|ing|s)?\s+on|investigat\w*|inquir\w+\s+into|mourn\w*|welcom\w*|praised)\s+"
+    r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_SINCE = re.compile(r"\bsince\b[^,;]*$", re.I)
+_WIDE_AREA = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the\s+)?(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
+# "sent warships to the region", "massed troops along the border": somewhere the text leaves unnamed (which side of a
+# border is not said).
+_VAGUE_AREA = re.compile(r"\b(?:to|into|in|over)\s+the\s+(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)"
+                         r"|\b(?:along|near|on|at|to)\s+the\s+(?:[a-z]+\s+)?(?:border|frontier)\b(?!\s+(?:with|of|between|in|near)\b)", re.I)
+# "the killing of Hamas leader Ismail Haniyeh", "of the Iranian general Qasem Soleimani": a person named by two names.
+_NAMED_VICTIM = re.compile(r"\s+of\s+(?:(?!(?:in|at|on|near|by|from)\b)[\w'’-]+\s+){0,4}?[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*")
+# "... were killed in the strikes", "wounded during the raid": the act the toll belongs to, named as told already.
+_IN_TOLD_ACT = re.compile(r"^[^.;]{0,50}?\b(?:in|during)\s+(?:the|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})  # "the capital": the city named last
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
@@ -116,12 +141,12 @@ _FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\
 _DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)\b(?:\s+[\w'’-]+){0,5}\s+$", re.I)
 _OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to|operated by|affiliated with)\s+(?:the\s+)?$", re.I)
 _NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
-_MOTIVE = re.compile(r",\s+in\s+(?:what|retaliation|response|support|solidarity|revenge|protest)\b", re.I)
 _OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)
 # "will send troops if the attacks continue": an act named in a condition has not happened.
 _CONDITION = re.compile(r"\b(?:if|unless|in case)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
-_INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain)\s+(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain|(?:to\s+)?say|tell|decide|decided)\s+"
+                                r"(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)  # "declined to say whether it would strike back"
 _YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
                            r"(?:after|since)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensive": {"attack", "seize"},
@@ -131,6 +156,14 @@ _AFTER_REFERENCE = re.compile(r"\b(?:after|since|following)\s+the\s+(" + "|".joi
 _OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful street protests"
 _LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate))?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
                                  r",\s*(?:and|as well as)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?")
+# Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
+# ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
+_CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but)\b|,\s+in\s+(?:what|retaliation|response|support|"
+                         r"solidarity|revenge|protest)\b|,\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|announced|added|warned|told)\b)"
+                         r"|\band\s+(?=(?:had|has|have|was|were|is|are|would|will)\b)", re.I)  # "... and had no plans to send its army into Kosovo"
+# "sent warships to the region to defend Israel": a purpose clause names no target of the sending.
+_PURPOSE = re.compile(r"\s(?:in order |so as )?to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|north|south|east|west|"
+                      r"central|northern|southern|eastern|western|[a-z]+ern)\b)(?-i:[a-z]+)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|since|until)\s+|,\s*and\s+|;\s*", re.I)
@@ -145,10 +178,11 @@ _MEMBERS_OF = re.compile(
     r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
     r"commanders|insurgents|rebels|convoy|column|contingent|battalion|detachment)\s+(?:from|of|loyal to|belonging to|linked to|led by|"
     r"commanded by)\s+(?:the\s+)?$", re.I)
-# "Rwanda-backed M23 rebels": the backer modifies the subject; it does not act.
-_BACKER = re.compile(r"^-(?:backed|led|aligned|allied|based|linked|supported|sponsored|funded|armed|trained|run|held|controlled|"
-                     r"occupied|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b)", re.I)
-# ... except "Islamic State-linked insurgents": fighters of no other name act for the group they are linked to.
+# "Rwanda-backed M23 rebels", "Iran-supported militants": the backer modifies the subject; it does not act.
+_BACKER = re.compile(r"^-(?:backed|aligned|allied|based|supported|sponsored|funded|armed|trained|run|held|controlled|occupied|"
+                     r"(?:led|linked|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b))\b", re.I)
+# ... except "Islamic State-linked insurgents": fighters of no other name act for the group they belong to; a
+# backer's fighters ("Iran-backed militants") are still not the backer's.
 _ADJECTIVE = re.compile(r"^[A-Z]\w*(?:an|ian|i|ese|ish|ch)$")
 _TWO_SIDES = re.compile(r"^\s+between\s+(?:(?:the\s+)?two\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
                         r"(?:sides|forces|rivals|parties|groups|militias|factions)|both\s+sides)\b", re.I)
@@ -233,9 +267,12 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
             continue
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
         drafts.extend(new)
-        narrative_date = dates[-1] if dates else (narrative_date if not sentence.caption else None)
+        # "Since mid-October the militias have...", "since the end of its civil war in 1990": the start of a span, or a
+        # time the story measures from, is not when the next sentence's acts happened.
+        told_at = [d for d in dates if not _SINCE.search(sentence.text, max(0, d.start - 40), d.end)]
+        narrative_date = told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None)
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
-    drafts = _without_references_back(_inherit_agents(_caused_by_what_follows(drafts), actors), ctx.actor_type)
+    drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
     drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
 
@@ -265,7 +302,11 @@ def _sentence_events(
     ctx: Context, sentence: Sentence, in_sentence: list[ActorSpan], places: list[SentencePlace],
     dates: list[DateMention], all_actors: list[ActorSpan], narrative_date: DateMention | None, prior: list[_Draft],
 ) -> list[_Draft]:
-    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t) and not _restates(sentence.text, t, prior)]
+    triggers = [t for t in find_triggers(sentence.text) if not _is_scenery(sentence.text, t, prior) and not _restates(sentence.text, t, prior)]
+    # "have largely halted attacks on US troops": what was suspended is not an act of its own.
+    triggers = [t for i, t in enumerate(triggers)
+                if not (t.action in VIOLENT_ACTIONS and i and triggers[i - 1].action == "suspend"
+                        and governs(sentence.text[triggers[i - 1].end : t.start]))]
     # "left Mali on Monday, crossing into Niger": the way out, not an incursion; the move goes on to Niger.
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.action == "advance" and any(p.action in ("withdraw", "relocate") for p in triggers[:i]))]
@@ -354,13 +395,17 @@ def _captured_person(text: str, trig: Trigger, places: list[SentencePlace]) -> b
     return name is not None and trig.text.lower().startswith("captur") and not any(sp.start <= start < sp.end for sp in places)
 
 
-def _is_scenery(text: str, trig: Trigger) -> bool:
+def _is_scenery(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
     """Words that look like an event but only describe the background of one."""
     nominal = not trig.text.split()[0].lower().endswith("ed")  # "since the group seized the city" is a new fact
+    # "revenge for the killing of Ismail Haniyeh in Tehran": the first telling of a named person's killing is news,
+    # however it is named; "for the killing" after one was told points back to it.
+    first_news = _NAMED_VICTIM.match(text, trig.end) is not None and not any(d.action == trig.action for d in prior)
     # "gave for ordering the attack": a definite act named after a preposition was told before.
-    told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start]))
+    told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start])) and not first_news
     return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
-        or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start]))) \
+        or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start])) and not first_news) \
+        or (nominal and trig.action in VIOLENT_ACTIONS and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
         or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start]))
 
@@ -435,6 +480,11 @@ def _actor_and_target(
             return [_acting_for(ctx, opponent.actor if opponent is not None else named)], None
         if opponent is not None and trig.text.lower().startswith("exchanged"):
             return list(dict.fromkeys([actor, _acting_for(ctx, opponent.actor)])), None  # an exchange of fire has two sides
+        # "Israeli troops have been fighting Hezbollah": the side fought is a side of the fight too.
+        fought = next((a for a in in_sentence if re.fullmatch(r"\s+(?:the\s+)?", ctx.article.text[sentence.start + trig.end : a.start])
+                       and ctx.actor_type.get(a.actor) in _ARMED_TYPES), None) if re.search(r"(?:fought|fighting|battled)$", trig.text) else None
+        if fought is not None and actor != "unknown":
+            return list(dict.fromkeys([actor, _acting_for(ctx, fought.actor)])), None
         home = ctx.states.get(ctx.focus or "")
         if home and actor not in ("unknown", home) and trig.text.lower() in ("fought", "battled") \
                 and _FOUGHT_FORCES.match(sentence.text, trig.end):
@@ -465,7 +515,8 @@ def _actor_target_span(
     before = [(a, s, e) for a, s, e in rel if e <= trig.start]
     after = [(a, s, e) for a, s, e in rel if s >= trig.end]
     text = sentence.text
-    agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s])), None)
+    agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s]) and not _OTHER_PARTICIPLE_BY.search(text[trig.end : s])
+                  and not _BACKER.match(text[e:])), None)  # "by Iran-backed Kataib Hezbollah": the group, not its backer
     possessor = next((a for a, s, e in reversed(before) if _POSSESSOR.match(text[s : trig.start][len(a.text):])), None)
     nominal = not re.search(r"(?:ed|ing)$", trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start])) \
         or any(e == trig.start - 1 and _ADJECTIVE.search(a.text) for a, s, e in before)  # "Ukrainian shelling"
@@ -481,6 +532,9 @@ def _actor_target_span(
     # "Russian mercenaries from the Wagner Group": the group the men belong to, before their nationality.
     members = [a for a, s, e in candidates if s >= boundary and _members_of(text[boundary:s])]
     subject = (members[0] if members else None) or next((a for a, s, e in candidates if s >= boundary), None)
+    # "the Iran-backed militia Kataib Hezbollah launched": a kind of actor, then its name; the name acts.
+    subject = next((a for a, s, e in candidates if subject is not None and _is_generic(ctx, subject)
+                    and re.fullmatch(r"\s+", ctx.article.text[subject.end : a.start])), subject)
     own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
     if subject is None and not own_subject:
         # "X was killed when jets bombed": the sentence's subject, unless the clause has a subject of its own
@@ -488,21 +542,41 @@ def _actor_target_span(
         subject = next((a for a, s, e in candidates), None)
     if _after_preposition(text, trig, boundary):
         subject = None  # "moving troops out after a wave of attacks": the movers did not make the attacks
-    of_agent = next((a for a, s, e in after if nominal and _OF_AGENT.match(text[trig.end : s])), None)
+    # "an offensive of the army", but "the killing of Hamas leader Haniyeh": whom a killing or an abduction is of is its victim.
+    of_agent = next((a for a, s, e in after if nominal and trig.action not in ("kill", "abduct", "arrest")
+                     and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
         return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
     if possessor and nominal and trig.action in POSTURE_ACTIONS and not trig.passive:
         return _acting_for(ctx, possessor.actor), None, possessor  # "the coalition's withdrawal": the coalition moves
-    if trig.passive or (possessor and nominal and not premodifier):
+    if _WEAPON_FIRST.match(trig.text) and not trig.passive:
+        # "The US military did not comment; rockets were fired at the base": the weapon is the subject, and only
+        # whose it is ("Houthi missiles", "Russia's drones") or an agent ("launched by") names who fired it.
+        chosen = next((a for a, s, e in reversed(before) if _WEAPON_OWNER.fullmatch(text[e : trig.start]) and not _BACKER.match(text[e:])
+                       and not find_triggers(text[e : trig.start])), None) or agent
+    elif trig.passive or (possessor and nominal and not premodifier):
         victim = next((a for a, s, e in before if not _PREPOSITION.search(text[max(0, s - 30) : s])), None) if trig.passive else possessor
         return (agent.actor if agent else "unknown"), (victim.actor if victim else None), None
-    chosen = premodifier or of_agent or agent or relative or subject
+    else:
+        chosen = premodifier or of_agent or agent or relative or subject
     if chosen is not None and _generic_anaphor(ctx, chosen):
         chosen = None  # "the attackers struck": those who attacked before, not an unknown group
     actor = chosen.actor if chosen else _pronoun_actor(ctx, sentence, trig, all_actors)
     target_span = next((a for a, s, e in after if a.actor != actor and a is not agent and a is not of_agent
-                        and not _SOURCE_AFTER.match(text[e:])), None)
+                        and not _SOURCE_AFTER.match(text[e:]) and not _BACKER.match(text[e:]) and s < _own_clause_end(text, trig)), None)
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
+
+
+def _own_clause_end(text: str, trig: Trigger, purpose: bool = True) -> int:
+    """Where the clause the trigger stands in ends (see _CLAUSE_CUT); with `purpose`, a purpose clause ends it too."""
+    cuts = [m.start() for m in (_CLAUSE_CUT.search(text, trig.end), _PURPOSE.search(text, trig.end) if purpose else None) if m]
+    return min(cuts, default=len(text))
+
+
+def _is_generic(ctx: Context, span: ActorSpan) -> bool:
+    """"militia", "gunmen", "rebels": a kind of actor more than a named one."""
+    entry = ctx.registry.entries.get(span.actor)
+    return entry is not None and (entry.generic or entry.type == "unknown")
 
 
 def _generic_anaphor(ctx: Context, span: ActorSpan) -> bool:
@@ -642,18 +716,24 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     trig, text = draft.trigger, draft.sentence.text
     if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
-        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)))
+        own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)),
+                         _own_clause_end(text, trig, purpose=False))
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
-        origin = origins[0].place.id if origins else _implicit_origin(ctx, destinations)
+        # "would send troops to Cyprus": a force sent out leaves from home, which the text does not name; only a
+        # force moving on or out ("moved its trainers to Jordan") leaves the country the article is about.
+        origin = origins[0].place.id if origins else (_implicit_origin(ctx, destinations) if draft.action != "deploy" else None)
         if destinations:
             for sp in destinations:
                 used.add(sp.place.id)
             return [replace(draft, places=[sp.place], origin=origin, destination=sp.place.id) for sp in destinations]
         if draft.action == "relocate" and origins:
             draft = replace(draft, action="withdraw")  # "moving personnel out of Iraq", bound nowhere named: leaving it
-    motive = _MOTIVE.search(text, trig.end)  # ", in what it calls support for the Palestinians in Gaza"
-    clause_end = min(clause_end, motive.start()) if motive else clause_end
+    clause_end = min(clause_end, _own_clause_end(text, trig, purpose=False))
+    # "vowed attacks across the region for the killing ... in Tehran": an act spread over a vague area has no place
+    # of its own, neither one named later in the sentence nor the last province named.
+    wide = _WIDE_AREA.search(text, trig.end, clause_end)
+    clause_end = wide.start() if wide else clause_end
     following = [sp for sp in places if trig.end <= sp.start < clause_end and sp.place.id not in used
                  and not _BORDER_OF.match(text[sp.end :])  # "near the Bangladesh border" locates, it is not the site
                  and not _OWNER_OF.match(text[sp.end :])  # "to join the European Union's naval mission"
@@ -675,6 +755,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         used.add(place.id)
     if chosen_places:
         return [replace(draft, places=[p]) for p in chosen_places]
+    if wide or _VAGUE_AREA.search(text, trig.end, clause_end):
+        return [draft]  # "sent warships to the region": somewhere unnamed, not the country the article is about
     if draft.action.startswith("suspend") and _SUSPENDED_ACCORD.match(text, trig.end):
         return [draft]  # "suspended peace talks", "its part in the treaty": an accord is suspended nowhere in particular
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
@@ -725,11 +807,18 @@ def _where_antecedent(ctx: Context, draft: _Draft, places: list[SentencePlace]) 
 def _site_of_kind(ctx: Context, draft: _Draft, head: str) -> list[Place]:
     """The place of the kind a head noun names ("hotel", "town") that the article named last."""
     earlier = [(max(m.start for m in p.mentions if m.sentence <= draft.sentence.index), p) for p in ctx.literal_places
-               if _is_a(p, head) and min(m.sentence for m in p.mentions) <= draft.sentence.index]
+               if _is_a(p, head) and min(m.sentence for m in p.mentions) <= draft.sentence.index
+               and (head != "region" or _called_region(ctx.article.text, p))]
     if not earlier:
         return []
     draft.implicit = True
     return [max(earlier, key=lambda pair: pair[0])[1]]
+
+
+def _called_region(text: str, place: Place) -> bool:
+    """"the region" points back to "the Kursk region" or "Tigray region", not to "Anbar province" or "southern
+    Lebanon": in conflict news it is otherwise the wider region the story is set in."""
+    return any(re.match(r"\s+region\b", text[m.end : m.end + 8], re.I) for m in place.mentions) or "region" in place.name.lower()
 
 
 def _is_a(place: Place, head: str) -> bool:
@@ -890,6 +979,31 @@ def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:
     return [d for d in drafts if not d.merged]
 
 
+def _tolls_of_acts_told_before(drafts: list[_Draft]) -> list[_Draft]:
+    """"US aircraft struck three sites. ... one militant was killed in the strikes near Hilla": deaths in an act told
+    before are its toll, and a place the toll names is where that act happened too."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        text, trig = draft.sentence.text, draft.trigger
+        act = next((t for t in find_triggers(text[trig.end : trig.end + 80]) if t.action in VIOLENT_ACTIONS - {"kill"}
+                    and _IN_TOLD_ACT.search(text[trig.end : trig.end + t.start])), None) \
+            if draft.action == "kill" and draft.actor == "unknown" and trig.passive else None
+        source = next((d for d in reversed(kept) if act is not None and d.action == act.action and d.actor != "unknown"
+                       and d.modality == "asserted" and 0 < draft.sentence.index - d.sentence.index <= ANAPHORA_SENTENCES), None)
+        if source is None:
+            kept.append(draft)
+            continue
+        toll = _TOLL_BEFORE.search(text[: trig.start])
+        fatalities = _fatalities(toll.group(1)) if toll else None
+        new_places = [p for p in draft.places if p not in source.places]
+        if not new_places:
+            source.fatalities = source.fatalities or fatalities
+            continue
+        kept.append(replace(draft, action=source.action, actor=source.actor, target=source.target or draft.target,
+                            places=new_places, date=draft.date or source.date, fatalities=fatalities))
+    return kept
+
+
 def _fatalities(after: str) -> Fatalities | None:
     """Deaths stated at the start of `after`: "at least 12", "between 10 and 15", "dozens of"."""
     match = _FATALITIES.match(after)
@@ -934,9 +1048,12 @@ def _without_references_back(drafts: list[_Draft], actor_type: dict[str, str]) -
     placed_targets = {d.target for d in placed if d.target}
     placed_actors = {d.actor for d in placed}
     twins = {(d.sentence.index, d.actor, d.action) for d in drafts if d.places}
+    # "A drone launched by X hit the base": one act told with two verbs; the one with no doer and no place is the other's twin.
+    told = {(d.sentence.index, d.action, d.modality) for d in drafts if d.places or d.actor != "unknown"}
     kept = []
     for i, draft in enumerate(drafts):
-        if not draft.places and (draft.sentence.index, draft.actor, draft.action) in twins:
+        if not draft.places and ((draft.sentence.index, draft.actor, draft.action) in twins
+                                 or (draft.actor == "unknown" and (draft.sentence.index, draft.action, draft.modality) in told)):
             continue
         if draft.action not in VIOLENT_ACTIONS and _told_before(draft, drafts[:i]):
             continue

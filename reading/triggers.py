@@ -40,13 +40,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
-                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
+                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged fire)\b"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?-i:[A-Z]))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|(?:took|taken|taking|held|holding)\s+(?:[\w,-]+\s+){0,6}?hostages?)\b"),
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),
@@ -60,7 +60,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
 )
 _PATTERNS = PatternSet((action, re.compile(rx, re.I)) for action, rx in LEXICON)
 
-NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b[^.;]{0,25}$", re.I)
+# "did not say who fired the missiles": a negation before a question word denies the saying, not the firing.
+NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?![^.;]*\b(?:who|which|what|how|why|where|when)\b)[^.;]{0,25}$", re.I)
 DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
 THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
 # "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
@@ -68,6 +69,13 @@ UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b
 PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
                           r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
+# "would send troops to Cyprus to reinforce its bases": an act named as the purpose of another has not happened; "began
+# to withdraw" has. Only a bare verb ("to reinforce") is a purpose: "in response to attacks" names an act.
+PURPOSE = re.compile(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
+                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$", re.I)
+_BARE_VERB = re.compile(r"^\w+(?<!s)(?<!ed)(?<!ing)(?<!ment)(?<!al)\b", re.I)
+# "a possible evacuation", "any eventual withdrawal": not yet either.
+POSSIBLE = re.compile(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -98,7 +106,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
 _SCHEDULE = re.compile(r"^\s*(?:a|an|the)\s+(?:timetable|date|deadline|plan|schedule|start|process)\s+(?:for|of|to)\s+", re.I)
 
 
-def _governs(gap: str) -> bool:
+def governs(gap: str) -> bool:
     """A demand or threat governs a later event only when the event is its direct object:
     "demanding an immediate American withdrawal", "called for a timetable for the coalition's withdrawal", not
     "vengeance for the killings caused by the missile"."""
@@ -112,7 +120,7 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
     if trigger.action in ("threaten", "demand"):
         # A threat is words, not deeds: the map never shows it as having happened.
         return "negated" if NEGATORS.search(before) else ("threatened" if trigger.action == "threaten" else "asserted")
-    governing = next((t.action for t in reversed(earlier) if _governs(sentence[t.end : trigger.start])), None)
+    governing = next((t.action for t in reversed(earlier) if governs(sentence[t.end : trigger.start])), None)
     if governing == "demand":
         return "demanded"
     if governing == "threaten" or THREAT_MARKERS.search(before):
@@ -121,6 +129,7 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
         return "denied"
     if NEGATORS.search(before):
         return "negated"
-    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before):
+    purpose = bool(PURPOSE.search(before)) and bool(_BARE_VERB.match(trigger.text))
+    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before) or purpose or POSSIBLE.search(before):
         return "planned"
     return "asserted"

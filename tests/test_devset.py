@@ -30,9 +30,9 @@ REGIONS = {
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
     "Southeast Asia": 1, "Coastal West Africa": 1, "Iran": 1, "Turkey": 1, "North America": 1, "Balkans": 1,
 }
-# Measured 2026-12-02 (reader 0.1.0, 42 articles): current-event recall 0.80 (183/228), precision 0.78 (183/236).
+# Measured 2026-12-03 (reader 0.1.0, 48 articles): current-event recall 0.81 (207/257), precision 0.77 (207/268).
 # Raise the floor as the reader improves.
-CURRENT_RECALL_FLOOR = 0.74
+CURRENT_RECALL_FLOOR = 0.77
 
 
 def _load(path: Path) -> tuple[dict, str]:

@@ -891,3 +891,173 @@ def test_a_landmine_wounding_soldiers_of_a_state_already_struck_is_news_of_its_o
     s = read("Cambodian rockets hit a petrol station in Sisaket province in Thailand on Thursday. On Wednesday a "
              "landmine wounded five Thai soldiers on patrol near the border.")
     assert [e for e in events_of(s, "explosion") if e.sentence == 1]
+
+
+def test_backer_of_a_militia_is_not_the_striker(read):
+    s = read("A drone launched by Iran-backed Kataib Hezbollah hit the base at Erbil. Iran-supported militants fired "
+             "rockets at a base in Syria on Monday.")
+    strikes = events_of(s, "strike")
+    assert strikes and "iran" not in {e.actor for e in strikes} | {e.target for e in strikes}
+    assert {e.actor for e in strikes if e.sentence == 0} == {"kataib-hezbollah"}
+
+
+def test_one_drone_told_with_two_verbs_is_one_strike(read):
+    s = read("A drone launched by Iran-backed Kataib Hezbollah hit the base at Erbil.")
+    strikes = events_of(s, "strike")
+    assert len(strikes) == 1 and place_name(s, strikes[0].place) == "Erbil"
+
+
+def test_a_kind_of_actor_before_its_name_is_the_named_actor(read):
+    s = read("The Iran-backed militia Kataib Hezbollah launched a drone at a base in Syria on Monday.")
+    assert {e.actor for e in events_of(s, "strike")} == {"kataib-hezbollah"}
+
+
+def test_by_after_another_participle_names_no_striker(read):
+    s = read("Hours later US aircraft struck three sites in Iraq used by Kataib Hezbollah and allied groups.")
+    strikes = events_of(s, "strike")
+    assert strikes and {e.actor for e in strikes} == {"united-states"} and strikes[0].target == "kataib-hezbollah"
+
+
+def test_declining_to_comment_on_an_attack_is_not_doing_it(read):
+    s = read("The US military did not comment; rockets were fired at Ain al-Asad. The US military declined to "
+             "comment on the attack.")
+    assert not [e for e in s.events if e.actor == "united-states"]
+    strikes = events_of(s, "strike")
+    assert len(strikes) == 1 and strikes[0].actor == "unknown" and place_name(s, strikes[0].place) == "Ain al-Asad Air Base"
+
+
+def test_condemning_or_investigating_an_attack_is_no_other_attack(read):
+    s = read("US aircraft struck militia sites in Iraq on Tuesday. The Iraqi government condemned the US strikes and "
+             "the army said it was investigating the attack.")
+    assert [(e.actor, e.sentence) for e in s.events if e.action in ("strike", "attack")] == [("united-states", 0)]
+
+
+def test_whose_weapon_it_is_still_names_the_striker(read):
+    s = read("Houthi missiles hit a tanker in the Red Sea on Friday.")
+    assert {e.actor for e in events_of(s, "strike")} == {"houthis"}
+
+
+def test_a_purpose_clause_marks_the_deployment_planned(read):
+    s = read("Britain said it would send troops to Cyprus to reinforce its bases. Officials said the troops were to "
+             "prepare for a possible evacuation of British nationals from Lebanon.")
+    british = [e for e in s.events if e.actor == "united-kingdom"]
+    assert {e.action for e in british} >= {"deploy", "reinforce", "evacuate"}
+    assert all(e.modality == "planned" and not e.is_current for e in british)
+
+
+def test_a_force_sent_abroad_leaves_from_where_the_text_says_or_from_nowhere_named(read):
+    s = read("Rockets hit Baghdad and Erbil in Iraq on Monday. Britain sent troops to Cyprus on Tuesday. Germany "
+             "sent soldiers from Lithuania to Poland.")
+    origins = {e.actor: place_name(s, e.origin) for e in events_of(s, "deploy")}
+    assert origins == {"united-kingdom": None, "germany": "Lithuania"}
+
+
+def test_a_target_is_not_taken_from_a_clause_joined_after_the_act(read):
+    s = read("Britain said it would send troops to Cyprus to reinforce its bases, and France said it was ready to "
+             "help its citizens leave Lebanon.")
+    british = [e for e in s.events if e.actor == "united-kingdom"]
+    assert british and {e.target for e in british} == {None}
+    assert "Lebanon" not in {place_name(s, e.place) for e in british if not e.place_implicit}
+
+
+def test_a_threat_across_the_region_is_not_placed_at_a_province_named_before(read):
+    s = read("Militants fired rockets at a base in Anbar province on Sunday. The militias vowed more attacks across "
+             "the region for the killing of their commander in Baghdad.")
+    later = [e for e in s.events if e.sentence == 1]
+    assert later and all(e.place is None for e in later)
+
+
+def test_a_date_a_campaign_runs_since_does_not_date_the_next_sentence(read):
+    s = read("Since mid-October the militias have launched more than 100 attacks on US forces in Iraq. Militants "
+             "fired rockets at Ain al-Asad.", published=date(2023, 12, 26))
+    later = [e for e in events_of(s, "strike") if e.sentence == 1]
+    assert later and all(e.date is None and not e.historical for e in later)
+
+
+def test_the_region_points_back_only_to_a_place_called_a_region(read):
+    kursk = read("Ukrainian troops crossed into Russia's Kursk region on Tuesday. Russia sent reinforcements to the region.")
+    assert {place_name(kursk, e.place) for e in events_of(kursk, "deploy")} == {"Kursk"}
+    anbar = read("Rockets hit a base in Anbar province on Sunday. Washington sent more warships to the region.")
+    sent = events_of(anbar, "deploy")
+    assert sent and all(e.place is None and not e.place_implicit for e in sent)
+
+
+def test_attacks_that_were_halted_are_not_attacks(read):
+    s = read("The militias have largely halted attacks on US troops in Iraq since February.")
+    assert events_of(s, "suspend-operations") and not events_of(s, "attack")
+
+
+def test_asking_whether_a_state_will_strike_back_is_no_strike(read):
+    s = read("The US military declined to say whether it would strike back at the Houthis.")
+    assert not events_of(s, "strike")
+
+
+def test_tanks_forcing_their_way_into_a_position_is_an_attack(read):
+    s = read("UN peacekeepers said two Israeli tanks had forced their way into one of their positions in southern Lebanon.")
+    assert {e.actor for e in events_of(s, "attack")} == {"israel"}
+
+
+def test_a_named_persons_killing_first_told_as_a_motive_is_news_and_not_the_victims_act(read):
+    s = read("Iran vowed revenge for the killing of Hamas leader Ismail Haniyeh in Tehran last week.")
+    kills = events_of(s, "kill")
+    assert [(e.actor, place_name(s, e.place)) for e in kills] == [("unknown", "Tehran")]
+
+
+def test_deaths_in_strikes_told_before_place_those_strikes_where_the_toll_says(read):
+    s = read("US aircraft struck three sites in Iraq on Tuesday. Officials said one militant was killed in the strikes "
+             "near the city of Hilla.")
+    later = [e for e in s.events if e.sentence == 1]
+    assert [(e.actor, e.action, s.place(e.place).kind) for e in later] == [("united-states", "strike", "city")]
+    assert place_name(s, later[0].place) in ("Hilla", "Al Hillah")
+
+
+def test_troops_fighting_a_named_group_is_a_fight_with_both_sides(read):
+    s = read("Israeli troops have been fighting Hezbollah in southern Lebanon since the start of the month.")
+    assert {e.actor for e in events_of(s, "clash")} == {"israel", "hezbollah"}
+
+
+def test_forces_described_as_fighting_a_group_are_no_fight(read):
+    s = read("About 2,500 US troops remain in Iraq to advise local forces fighting Islamic State.")
+    assert not events_of(s, "clash")
+
+
+def test_not_saying_who_fired_is_a_strike_by_no_one_named_not_a_denied_one(read):
+    s = read("The US did not say who fired the missiles at Ain al-Asad.")
+    strikes = events_of(s, "strike")
+    assert [(e.actor, e.modality) for e in strikes] == [("unknown", "asserted")]
+
+
+def test_helping_to_evacuate_as_a_purpose_is_planned(read):
+    s = read("France will send a warship to Cyprus to help evacuate its citizens from Lebanon.")
+    evacuations = events_of(s, "evacuate")
+    assert evacuations and all(e.modality == "planned" for e in evacuations)
+
+
+def test_armed_groups_backed_by_tehran_are_the_iran_backed_militias_not_iran(read):
+    s = read("Armed groups backed by Tehran have largely halted attacks on US troops in Iraq since February.")
+    assert {e.actor for e in events_of(s, "suspend-operations")} == {"shia-militias"}
+
+
+def test_troops_massed_along_an_unnamed_border_are_not_placed_in_the_country_of_the_story(read):
+    s = read("Serbia denied any part in the attack. The United States said Serbia had massed troops, tanks and "
+             "artillery along the border.")
+    massed = [e for e in events_of(s, "deploy") if e.actor == "serbia"]
+    assert massed and all(e.place is None and not e.place_implicit for e in massed)
+
+
+def test_a_move_ends_where_a_clause_with_its_own_auxiliary_begins(read):
+    s = read("Gunmen attacked a police patrol in Banjska in northern Kosovo on Sunday. Serbia had cut the number of "
+             "troops near the border by half and had no plans to send its army into Kosovo.")
+    cut = [e for e in s.events if e.actor == "serbia" and e.action in ("withdraw", "relocate")]
+    assert cut and all(e.destination is None and place_name(s, e.place) != "Kosovo" for e in cut)
+
+
+def test_backer_of_a_militia_struck_is_not_the_target(read):
+    s = read("US aircraft struck Iran-backed Kataib Hezbollah in Iraq on Tuesday.")
+    assert [(e.actor, e.target) for e in events_of(s, "strike")] == [("united-states", "kataib-hezbollah")]
+
+
+def test_an_act_named_after_in_response_to_is_not_a_purpose(read):
+    s = read("The US struck Houthi radar sites in Yemen in response to attacks on shipping in the Red Sea.")
+    attacks = events_of(s, "attack")
+    assert attacks and all(e.modality == "asserted" for e in attacks)
