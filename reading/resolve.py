@@ -109,7 +109,7 @@ def _resolve_one(
     if kind == "demonym":  # "Iraqi" -> IQ; "European" -> the region:europe entry
         return gaz.by_id(detail) if ":" in detail else gaz.country(detail)
     if kind == "direction":
-        return _directional(top, detail, gaz)
+        return _directional(top, detail, focus, gaz)
     container = _container_country(top.container, gaz) if top.container else None
     area = _container_area(top.container, container, gaz) if container else None
     ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, container_area=area, nearby=nearby, areas=areas), gaz)
@@ -142,15 +142,24 @@ def _container_area(name: str, iso2: str, gaz: Gazetteer) -> Candidate | None:
     return areas[0] if len(areas) == 1 else None
 
 
-def _directional(top: Toponym, direction: str, gaz: Gazetteer) -> Candidate | None:
+def _directional(top: Toponym, direction: str, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+    """"northern Iraq" is a part of the country's shape; "the eastern Mediterranean" a part of the sea's extent."""
     iso2 = _country_named(top.container or "", gaz)
-    area = boundaries.directional_region(iso2, direction) if iso2 else None
-    if area is None:
+    if iso2:
+        area = boundaries.directional_region(iso2, direction)
+        if area is None:
+            return None
+        lat, lon, radius = area
+        country = gaz.country(iso2)
+        name = f"{DIRECTION_NAMES[direction]} {country.name if country else iso2}"
+        return Candidate(f"region:{iso2}-{direction}", name, "region", iso2, round(lat, 3), round(lon, 3), 0, 1.0, round(radius, 1))
+    ranked = geocode(top.container or "", GeoContext(focus=focus), gaz)
+    whole = next((c for c in ranked[:1] if c.kind in ("water", "region") and c.radius_km > 0), None)
+    if whole is None:
         return None
-    lat, lon, radius = area
-    country = gaz.country(iso2)
-    name = f"{DIRECTION_NAMES[direction]} {country.name if country else iso2}"
-    return Candidate(f"region:{iso2}-{direction}", name, "region", iso2, round(lat, 3), round(lon, 3), 0, 1.0, round(radius, 1))
+    lat, lon, radius = boundaries.directional_part(whole.lat, whole.lon, whole.radius_km, direction, whole.kind == "water")
+    name = f"{DIRECTION_NAMES[direction]} {whole.name}"
+    return Candidate(f"{whole.id}-{direction}", name, whole.kind, whole.country, lat, lon, 0, whole.score, radius)
 
 
 def _facility(top: Toponym, subtype: str, anchor: Candidate, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
