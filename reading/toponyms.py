@@ -74,7 +74,8 @@ DEPARTURES = frozenset("leave leaves leaving left head heads heading headed boun
 LOCATIONAL_HEADS = frozenset(
     "border borders frontier capital city cities town towns village villages island islands coast coastline "
     "shores soil territory territories airspace waters mainland countryside province provinces states "
-    "region regions enclave port ports jails jail prisons prison farms factories streets hospitals".split()
+    "region regions enclave port ports jails jail prisons prison farms factories streets hospitals market markets "
+    "economy tour jobs".split()
 )
 VERB_AFTER = frozenset(
     "has have had is was were are will would could should said says say announced suspended declared "
@@ -193,6 +194,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
                                      and not _after_place_preposition(article.text, t.start))]
 
 
+_BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|inside|across|towards?)\s+(?:the\s+)?$", re.I)
 
 
@@ -266,14 +268,19 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
 
 
 def _joined_names(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazetteer) -> list[list[int]]:
-    """"Sistan and Baluchestan", "Bosnia and Herzegovina": two runs joined by "and" are one name when the
-    gazetteer has the whole of it as a country, a province or a region (never a town: "Paris and London")."""
+    """"Sistan and Baluchestan", "Bosnia and Herzegovina", "Washington, D.C.": two runs joined by "and" or a
+    comma are one name when the gazetteer has the whole of it, by its own name, as a country, a province or a
+    region (never a town: "Paris and London", "Irbil, Iraq")."""
     joined: list[list[int]] = []
     for run in runs:
-        if joined and run[0] == joined[-1][-1] + 2 and toks[run[0] - 1].text == "and":
-            name = text[toks[joined[-1][0]].start : toks[run[-1]].end]
-            if any(m.primary and m.candidate.kind in ("country", "admin1", "region") for m in gaz.lookup(name)):
-                joined[-1] = [*joined[-1], run[0] - 1, *run]
+        if joined:
+            previous = joined[-1]
+            by_and = run[0] == previous[-1] + 2 and toks[run[0] - 1].text == "and"
+            by_comma = run[0] == previous[-1] + 1 and text[toks[previous[-1]].raw_end : toks[run[0]].start] == ", "
+            name = text[toks[previous[0]].start : toks[run[-1]].end]
+            if (by_and or by_comma) and any(m.primary and m.candidate.kind in ("country", "admin1", "region")
+                                            for m in gaz.lookup(name)):
+                joined[-1] = [*previous, *([run[0] - 1] if by_and else []), *run]
                 continue
         joined.append(run)
     return joined
@@ -386,6 +393,13 @@ def _run_toponyms(
         return []  # "NATO" is the alliance, not the village of that name
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
+    if toks[first].text == "The" and len(run) > 1 and any(m.primary for m in gaz.lookup(text[toks[first + 1].start : end])):
+        # "The Korean Peninsula" opening a sentence names the Korean Peninsula, without its article, though the
+        # gazetteer may know it only with it ("The White House" is not Casablanca); "The Hague" keeps its article.
+        if not gaz.lookup(surface):
+            return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
+        bare = _classify(text, toks, first + 1, last, sentence, gaz)  # a known name: never a person ("The Pentagon said")
+        return [replace(bare, name=surface) if not bare.name else bare]
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
     if (not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common
@@ -458,10 +472,16 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
     if head != run[-1] and (_country_of(owner, gaz) or _demonym(owner, gaz)):
         return None  # "a US outpost", "the Turkish base": whose it is, not its name
     container = _site_container(text, toks, head, gaz)
+    at_site = _after_place_preposition(text, start) or bool(_BLOCK_OF.search(text, max(0, start - 30), start))
     if container is None and head == run[-1]:
-        container = _site_anchor(text, toks, run, gaz, _after_place_preposition(text, start))
+        container = _site_anchor(text, toks, run, gaz, at_site)
     if container is None:
-        return None
+        # "arrested on McCandless Street", "taken to Karl Bremer Hospital": a place by its own name, which
+        # resolution can only put in the town the article is about (or nowhere).
+        if head != run[-1] or not at_site:
+            return None
+        end = toks[head].end
+        return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}")
     start, end = toks[run[0]].start, toks[head].end
     return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}", container, container)
 

@@ -164,3 +164,35 @@ def test_the_country_left_for_is_a_destination(read):
 def test_a_country_listed_after_and_the_shares_the_literal_role(read):
     s = read("The band is touring Canada and the US this spring.")
     assert role_of(s, "US") == "literal"
+
+
+def test_a_hospital_named_with_no_town_beside_it_is_near_the_town_the_article_is_about(read):
+    s = read("Shelling hit Khan Younis on Monday. The wounded were taken to Nasser Hospital, medics said.")
+    hospital = place_of(s, "Nasser Hospital")
+    town = place_of(s, "Khan Younis")
+    assert hospital.precision == "near" and (hospital.lat, hospital.lon) == (town.lat, town.lon)
+
+
+def test_a_street_named_with_no_preposition_before_it_is_not_placed(read):
+    s = read("Shelling hit Khan Younis on Monday. Omar Mukhtar Street reopened on Tuesday.")
+    assert not any("Street" in m.text for p in s.places for m in p.mentions)
+
+
+def test_a_hospital_named_in_an_article_with_no_town_is_not_placed(read):
+    s = read("The wounded were taken to Nasser Hospital, medics said.")
+    assert not any("Nasser" in m.text for p in s.places for m in p.mentions)
+
+
+def test_washington_dc_with_its_comma_is_one_place(read):
+    s = read("Protesters gathered in Washington, D.C., on Saturday.")
+    assert place_of(s, "Washington, D.C.").country == "US"
+
+
+def test_a_town_comma_country_stays_two_places(read):
+    s = read("Rockets hit Irbil, Iraq, on Tuesday.")
+    assert {"Irbil", "Iraq"} <= {m.text for p in s.places for m in p.mentions}
+
+
+def test_the_opening_a_sentence_is_not_part_of_a_regions_name(read):
+    s = read("The Korean Peninsula remained tense on Friday.")
+    assert "Korean Peninsula" in {m.text for p in s.places for m in p.mentions}
