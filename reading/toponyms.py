@@ -388,6 +388,12 @@ def _run_toponyms(
     first, last = run[0], run[-1]
     start, end = toks[first].start, toks[last].end
     surface = text[start:end]
+    dateline_part = _dateline_part(text, toks, run, gaz)
+    if dateline_part:
+        # "LONDON Pope Francis said", "Associated Press WASHINGTON (AP)": a dateline in capitals run together
+        # with the words beside it is read on its own.
+        parts = [dateline_part, [i for i in run if i not in dateline_part]]
+        return [t for part in sorted(parts) for t in _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)]
     inside_actor = any(a <= start and end <= b for a, b in actor_spans)
     if (start, end) in actor_spans or (len(run) == 1 and toks[first].text.lower() in NOT_NAMES):
         return []  # "NATO" is the alliance, not the village of that name
@@ -451,6 +457,18 @@ def _run_toponyms(
     if not found and len(run) > 1:
         found.extend(_embedded(text, toks, run, sentence, gaz))
     return found
+
+
+def _dateline_part(text: str, toks: list[Token], run: list[int], gaz: Gazetteer) -> list[int]:
+    """The capitals of a run that mixes a capitalised place with other words: at the start of a sentence, or
+    before "(AP)" or a dash; [] when there is none."""
+    caps = [i for i in run if toks[i].text.isupper() and len(toks[i].text) > 1]
+    if not caps or len(caps) == len(run) or len(text[toks[caps[0]].start : toks[caps[-1]].end]) <= 2:
+        return []
+    name = text[toks[caps[0]].start : toks[caps[-1]].end]
+    opening = run[: len(caps)] == caps and run[0] == 0
+    closing = run[-len(caps):] == caps and bool(_DATELINE_END.match(text[toks[caps[-1]].end : toks[caps[-1]].end + 4]))
+    return caps if (opening or closing) and gaz.lookup(name) else []
 
 
 def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> Toponym | None:

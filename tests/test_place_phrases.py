@@ -196,3 +196,13 @@ def test_a_town_comma_country_stays_two_places(read):
 def test_the_opening_a_sentence_is_not_part_of_a_regions_name(read):
     s = read("The Korean Peninsula remained tense on Friday.")
     assert "Korean Peninsula" in {m.text for p in s.places for m in p.mentions}
+
+
+def test_a_dateline_in_capitals_run_into_the_first_words_is_still_a_place(read):
+    s = read("BAGHDAD Officials said on Monday that the road had reopened.")
+    assert role_of(s, "BAGHDAD") == "literal"
+
+
+def test_a_dateline_after_an_agency_byline_is_a_place(read):
+    s = read("By our reporter, Associated Press KABUL (AP) — Gunmen attacked a checkpoint.")
+    assert role_of(s, "KABUL") == "literal"
