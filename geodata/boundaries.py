@@ -55,6 +55,7 @@ DIRECTIONS: dict[str, tuple[int, int]] = {
 }
 _DIRECTION_SPELLINGS = {"centre": "central", "center": "central", "middle": "central"}
 _PART_OF_SPAN = 1 / 3  # "northern X" is the northern third of X's extent
+_KM_PER_DEGREE = 111.32  # of latitude, and of longitude at the equator
 BROWSER_TOLERANCE = 0.02  # degrees (about 2 km): the world comes to 2.0 MB of JSON
 _COORD_DECIMALS = 3  # about 100 m: finer than any simplified border the browser draws
 _MIN_TOWNS_FOR_CELLS = 3
@@ -160,6 +161,26 @@ def directional_region(iso2: str, direction: str) -> tuple[float, float, float] 
     hull = shapely.get_coordinates(part.convex_hull)
     radius = float(np.max(haversine_km(point.y, point.x, hull[:, 1], hull[:, 0])))
     return round(point.y, 4), round(point.x, 4), round(radius, 1)
+
+
+def directional_part(lat: float, lon: float, radius_km: float, direction: str, at_sea: bool = False) -> tuple[float, float, float]:
+    """(lat, lon, radius_km) of "the eastern Mediterranean", "southern Africa": the part of an area known only by
+    its centre and radius (a sea, a world region). As for countries, the part is the outer third of the extent
+    in that direction: its point lies two thirds of the radius out from the centre, and half the radius covers
+    it (a circle's outer third is wider than it is deep). A sea is no circle, so for one (at_sea) a point that
+    falls on land comes back towards the centre ("the southern Red Sea" is not inland Eritrea). "central" keeps
+    the centre with half the radius."""
+    dx, dy = DIRECTIONS[_direction_key(direction)]
+    length = math.hypot(dx, dy) or 1.0
+    shares = (1 - _PART_OF_SPAN, _PART_OF_SPAN) if (dx, dy) != (0, 0) else ()
+    for share in shares:
+        north_km, east_km = radius_km * share * dy / length, radius_km * share * dx / length
+        part_lat = round(lat + north_km / _KM_PER_DEGREE, 4)
+        part_lon = lon + east_km / (_KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+        part_lon = round((part_lon + 180) % 360 - 180, 4)
+        if not at_sea or country_at(part_lat, part_lon) is None:
+            return part_lat, part_lon, round(radius_km / 2, 1)
+    return lat, lon, round(radius_km / 2, 1)
 
 
 def browser_geojson(iso2s: Iterable[str] | None = None, tolerance: float = BROWSER_TOLERANCE) -> dict:

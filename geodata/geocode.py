@@ -113,13 +113,13 @@ def _keep_areas_above_unsupported_towns(
     """A town outranks a country, a sea or a world region of the same name ("Lebanon", "Atlantic", "Middle
     East"), or a smaller town a province it does not lie in ("California", "Oregon"), only with evidence that
     points at the town itself: a container ("Lebanon, Pa.") or, for a town of that very name, a place named
-    close to it. The article's focus country alone is not enough: "Lebanon" in an American story is still
-    usually the country."""
+    close to it, except against a country ("Canada" beside Mexico City is not the Mexican village of Cañada). The
+    article's focus country alone is not enough: "Lebanon" in an American story is still usually the country."""
     for area_raw, area in sorted(by_id.values(), key=lambda pair: (pair[1].kind == "admin1", -pair[0])):
         if not _outranks_namesake_towns(area):
             continue
         for key, (raw, cand) in list(by_id.items()):
-            if cand.kind != "city" or raw < area_raw or _named_beside(cand, context, cand.id in own_name):
+            if cand.kind != "city" or raw < area_raw or _named_beside(cand, context, cand.id in own_name and area.kind != "country"):
                 continue
             # A country's name means the country even where its capital shares it ("Mexico", "Kuwait"); a
             # province's may mean its main town ("Basra"), but not a small namesake elsewhere ("California", or

@@ -17,6 +17,7 @@ from reading.actors import ActorSpan, Registry
 from reading.article import Article
 from reading.dates import DateMention, find_dates
 from reading.model import Event, Fatalities, Place, Sentence
+from reading.toponyms import LOCATIONAL_HEADS
 from reading.triggers import Trigger, find_triggers, governs, modality
 from reading.vocabulary import ACTIONS, POSTURE_ACTIONS, VIOLENT_ACTIONS
 
@@ -114,6 +115,7 @@ _IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.
 _STRUCK_ON_FOOT = re.compile(r"\b(?:attackers|gunmen|fighters|militants|insurgents|rebels|jihadists|assailants|bombers?)\s+(?:\w+\s+)?$", re.I)
 _BORDER_SIDE = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.I)
 _PART_OF = re.compile(r"\s+(?:gate|side|part|outskirts|edge|entrance|perimeter|wall)\s+of\s+(?:the\s+)?", re.I)
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)")
 _COORDINATION_BEFORE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 # After a country, a possessive or a noun it qualifies ("Syria's", "Syrian forces"); not a following preposition.
 _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|since|after|before|last|this|over)\b)(?-i:[a-z]+)\b")
@@ -285,9 +287,16 @@ def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int
         for m in place.mentions:
             offset = article.sentences[m.sentence].start
             if (m.role == "literal" or _coordinated_with_literal(article.text, place, m, literal_ends)) \
-                    and not _DATELINE.match(article.text[m.start : m.end + 4]):
+                    and not _DATELINE.match(article.text[m.start : m.end + 4]) and not _qualifies_a_place(article.text, place, m):
                 found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
     return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
+
+
+def _qualifies_a_place(text: str, place: Place, mention) -> bool:
+    """"the Chadian capital N'Djamena", "the Iraqi border": the country says where the place is, the place named
+    by the noun is where things happen."""
+    following = _WORD_AFTER.match(text, mention.end)
+    return place.kind == "country" and following is not None and following.group(1).lower() in LOCATIONAL_HEADS
 
 
 def _coordinated_with_literal(text: str, place: Place, mention, literal_ends: set[int]) -> bool:

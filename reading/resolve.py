@@ -71,6 +71,10 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
     # The same name, written the same way, resolves the same way throughout an article: resolve it once.
     keys = {_key(top): top for top in toponyms}
     first = {key: _resolve_one(top, focus, (), gaz) for key, top in keys.items()}
+    home = _home_town(toponyms, first)
+    for key, top in keys.items():
+        if _unanchored_site(top) and home is not None:
+            first[key] = _site(top, home)
     support = supported_focus(focus, [c for c in first.values() if c is not None])
     anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
                if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
@@ -82,6 +86,23 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             named = frozenset(area for name, area in areas if name != top.lookup_name)
             second[key] = _resolve_one(top, support, nearby, gaz, named) or first[key]
     return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+
+
+def _unanchored_site(top: Toponym) -> bool:
+    return top.reference.startswith("site:") and top.container is None
+
+
+def _home_town(toponyms: list[Toponym], first: dict[tuple[str, str, str | None], Candidate | None]) -> Candidate | None:
+    """The town the article is about: the one it names most often as a place (first named wins a tie). A street
+    or building named with no town beside it is placed near it; with no town named, nowhere."""
+    counts: Counter[str] = Counter()
+    towns: dict[str, Candidate] = {}
+    for top in toponyms:
+        cand = first.get(_key(top))
+        if cand is not None and top.role == "literal" and cand.kind == "city" and not _unanchored_site(top):
+            counts[cand.id] += 1
+            towns.setdefault(cand.id, cand)
+    return towns[counts.most_common(1)[0][0]] if counts else None
 
 
 def _key(top: Toponym) -> tuple[str, str, str | None]:
@@ -109,7 +130,9 @@ def _resolve_one(
     if kind == "demonym":  # "Iraqi" -> IQ; "European" -> the region:europe entry
         return gaz.by_id(detail) if ":" in detail else gaz.country(detail)
     if kind == "direction":
-        return _directional(top, detail, gaz)
+        return _directional(top, detail, focus, gaz)
+    if _unanchored_site(top):
+        return None  # placed by resolve(), once the article's town is known
     container = _container_country(top.container, gaz) if top.container else None
     area = _container_area(top.container, container, gaz) if container else None
     ranked = geocode(top.lookup_name, GeoContext(focus=focus, container=container, container_area=area, nearby=nearby, areas=areas), gaz)
@@ -142,15 +165,24 @@ def _container_area(name: str, iso2: str, gaz: Gazetteer) -> Candidate | None:
     return areas[0] if len(areas) == 1 else None
 
 
-def _directional(top: Toponym, direction: str, gaz: Gazetteer) -> Candidate | None:
+def _directional(top: Toponym, direction: str, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
+    """"northern Iraq" is a part of the country's shape; "the eastern Mediterranean" a part of the sea's extent."""
     iso2 = _country_named(top.container or "", gaz)
-    area = boundaries.directional_region(iso2, direction) if iso2 else None
-    if area is None:
+    if iso2:
+        area = boundaries.directional_region(iso2, direction)
+        if area is None:
+            return None
+        lat, lon, radius = area
+        country = gaz.country(iso2)
+        name = f"{DIRECTION_NAMES[direction]} {country.name if country else iso2}"
+        return Candidate(f"region:{iso2}-{direction}", name, "region", iso2, round(lat, 3), round(lon, 3), 0, 1.0, round(radius, 1))
+    ranked = geocode(top.container or "", GeoContext(focus=focus), gaz)
+    whole = next((c for c in ranked[:1] if c.kind in ("water", "region") and c.radius_km > 0), None)
+    if whole is None:
         return None
-    lat, lon, radius = area
-    country = gaz.country(iso2)
-    name = f"{DIRECTION_NAMES[direction]} {country.name if country else iso2}"
-    return Candidate(f"region:{iso2}-{direction}", name, "region", iso2, round(lat, 3), round(lon, 3), 0, 1.0, round(radius, 1))
+    lat, lon, radius = boundaries.directional_part(whole.lat, whole.lon, whole.radius_km, direction, whole.kind == "water")
+    name = f"{DIRECTION_NAMES[direction]} {whole.name}"
+    return Candidate(f"{whole.id}-{direction}", name, whole.kind, whole.country, lat, lon, 0, whole.score, radius)
 
 
 def _facility(top: Toponym, subtype: str, anchor: Candidate, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:

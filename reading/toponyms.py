@@ -31,7 +31,14 @@ DIRECTIONS = {
 # Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
 SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
-    "port dam square checkpoint refinery compound barracks".split())
+    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base castle "
+    "cathedral theatre theater hall centre center court street avenue road".split())
+# Buildings are named after the town they stand in ("Colchester Hospital", "Manila Cathedral"); streets, gates
+# and bridges as often after a town elsewhere ("Jaffa Road" is in Jerusalem), so only buildings are placed by it.
+BUILDING_HEADS = frozenset(
+    "hotel palace mosque church cathedral hospital school university stadium prison castle theatre theater hall "
+    "centre center court temple".split())
+_SITE_NUMBER = re.compile(r" (\d{1,4})\b")  # "Tower 22", "Camp 7": a site numbered, not named
 SITE_LINKS = frozenset("in near outside at inside".split())
 # Words that may follow a place and end its phrase ("out of Iraq after the attacks"), unlike a noun it modifies.
 CLAUSE_WORDS = frozenset("after before since on in at by for to and or but when as because while last this with "
@@ -44,12 +51,31 @@ FACILITY_WORDS = {
 LOCATIVE = frozenset(
     "in into to from across throughout near at inside outside within around toward towards through via over "
     "between outskirts north south east west beyond along straddling including entered entering left leaving "
-    "reached reaching captured seized shelled bombed struck hit visited visiting".split()
+    "reached reaching captured seized shelled bombed struck hit visited visiting fled fleeing invaded invading "
+    "toured touring crossed crossing "
+    # Adjectives that say which part of a land is meant: "rural America", "the continental United States".
+    "northern southern eastern western neighbouring neighboring rural continental mainland".split()
 )
 # "of" is locative only after nouns of geography: "swathes of Iraq", not "the government of Iraq".
 GEOGRAPHIC_NOUNS = frozenset(
     "swathes parts part areas area north south east west centre center capital cities city towns outskirts "
-    "province provinces region regions border borders territory territories rest whole entire heart".split()
+    "province provinces region regions border borders territory territories rest whole entire heart coast "
+    "coastline coasts shores island islands".split()
+)
+# Plural nouns of lands: "countries such as Cyprus and Spain" lists places, not governments.
+LAND_NOUNS = frozenset("countries nations states places cities destinations markets zones areas regions".split())
+# "the invasion of Iraq", "the fall of Kabul": acts done to a place as ground.
+GROUND_NOUNS = frozenset("invasion occupation liberation siege fall capture bombing shelling blockade".split())
+# "leaving for America", "bound for Libya": "for" after a departure gives the destination.
+DEPARTURES = frozenset("leave leaves leaving left head heads heading headed bound depart departed departing sail sailed "
+                       "flew fly flying set".split())
+# Nouns of land, buildings and ground: after a place or its adjective they make it a locational modifier
+# (GeoWebNews' Literal_Modifier): "the Syrian capital", "the Iraqi border", "Greek islands", "US soil".
+LOCATIONAL_HEADS = frozenset(
+    "border borders frontier capital city cities town towns village villages island islands coast coastline "
+    "shores soil territory territories airspace waters mainland countryside province provinces states "
+    "region regions enclave port ports jails jail prisons prison farms factories streets hospitals market markets "
+    "economy tour jobs".split()
 )
 VERB_AFTER = frozenset(
     "has have had is was were are will would could should said says say announced suspended declared "
@@ -92,7 +118,8 @@ SPEECH_VERBS = frozenset("said says told added explained wrote asked replied not
 MODIFIED_NOUNS = frozenset(
     "forces force troops soldiers army military navy president government officials authorities embassy drone drones "
     "strike strikes contractor contractors jets aircraft warplanes trainers personnel envoy ambassador minister "
-    "diplomats diplomat citizens nationals allies ally coalition-led".split()
+    "diplomats diplomat citizens nationals allies ally coalition-led base bases outpost outposts warship warships "
+    "ships vessels".split()
 )
 
 
@@ -159,7 +186,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     people: set[str] = set()
     for sentence in article.sentences:
         shifted = tokens(sentence.text, gazetteer.abbreviations, sentence.start)
-        runs = _chunks(shifted, article.text, common)
+        runs = _joined_names(article.text, shifted, _chunks(shifted, article.text, common), gazetteer)
         people |= _surnames(article.text, shifted, runs, gazetteer, common)
         found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
     # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town.
@@ -167,6 +194,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
                                      and not _after_place_preposition(article.text, t.start))]
 
 
+_BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|inside|across|towards?)\s+(?:the\s+)?$", re.I)
 
 
@@ -206,6 +234,7 @@ def _names_small_place(name: str, gaz: Gazetteer) -> bool:
 
 
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
 def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
@@ -236,6 +265,25 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
             current = []
     _close(runs, current, toks)
     return runs
+
+
+def _joined_names(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazetteer) -> list[list[int]]:
+    """"Sistan and Baluchestan", "Bosnia and Herzegovina", "Washington, D.C.": two runs joined by "and" or a
+    comma are one name when the gazetteer has the whole of it, by its own name, as a country, a province or a
+    region (never a town: "Paris and London", "Irbil, Iraq")."""
+    joined: list[list[int]] = []
+    for run in runs:
+        if joined:
+            previous = joined[-1]
+            by_and = run[0] == previous[-1] + 2 and toks[run[0] - 1].text == "and"
+            by_comma = run[0] == previous[-1] + 1 and text[toks[previous[-1]].raw_end : toks[run[0]].start] == ", "
+            name = text[toks[previous[0]].start : toks[run[-1]].end]
+            if (by_and or by_comma) and any(m.primary and m.candidate.kind in ("country", "admin1", "region")
+                                            for m in gaz.lookup(name)):
+                joined[-1] = [*previous, *([run[0] - 1] if by_and else []), *run]
+                continue
+        joined.append(run)
+    return joined
 
 
 def _segments(text: str, toks: list[Token], run: list[int], gaz: Gazetteer, common: frozenset[str]) -> list[list[int]]:
@@ -309,16 +357,24 @@ def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> li
     return found
 
 
-_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")
 
 
 def _share_literal_roles(text: str, found: list[Toponym]) -> list[Toponym]:
-    """"to Jordan and Kuwait", "Irbil, Iraq": a name coordinated with, or containing, a literal place is literal too."""
+    """"to Jordan and Kuwait", "Irbil, Iraq", "Cyprus, Greece and Spain": a name coordinated with, or containing, a
+    literal place is literal too, wherever in the list the literal one stands."""
     shared = list(found)
-    for i in range(1, len(shared)):
-        prev, cur = shared[i - 1], shared[i]
-        if prev.role == "literal" and cur.role == "metonymic" and _COORDINATED.match(text[prev.end : cur.start]):
-            shared[i] = replace(cur, role="literal")
+    groups: list[list[int]] = []
+    for i, cur in enumerate(shared):
+        if groups and _COORDINATED.match(text[shared[groups[-1][-1]].end : cur.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if any(shared[i].role == "literal" for i in group):
+            for i in group:
+                if shared[i].role == "metonymic":
+                    shared[i] = replace(shared[i], role="literal")
     return shared
 
 
@@ -332,11 +388,24 @@ def _run_toponyms(
     first, last = run[0], run[-1]
     start, end = toks[first].start, toks[last].end
     surface = text[start:end]
+    dateline_part = _dateline_part(text, toks, run, gaz)
+    if dateline_part:
+        # "LONDON Pope Francis said", "Associated Press WASHINGTON (AP)": a dateline in capitals run together
+        # with the words beside it is read on its own.
+        parts = [dateline_part, [i for i in run if i not in dateline_part]]
+        return [t for part in sorted(parts) for t in _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)]
     inside_actor = any(a <= start and end <= b for a, b in actor_spans)
     if (start, end) in actor_spans or (len(run) == 1 and toks[first].text.lower() in NOT_NAMES):
         return []  # "NATO" is the alliance, not the village of that name
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
+    if toks[first].text == "The" and len(run) > 1 and any(m.primary for m in gaz.lookup(text[toks[first + 1].start : end])):
+        # "The Korean Peninsula" opening a sentence names the Korean Peninsula, without its article, though the
+        # gazetteer may know it only with it ("The White House" is not Casablanca); "The Hague" keeps its article.
+        if not gaz.lookup(surface):
+            return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
+        bare = _classify(text, toks, first + 1, last, sentence, gaz)  # a known name: never a person ("The Pentagon said")
+        return [replace(bare, name=surface) if not bare.name else bare]
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
     if (not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common
@@ -352,6 +421,9 @@ def _run_toponyms(
             inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
             found += [t for t in inner if _is_significant(t.lookup_name, gaz)]
         return found
+    numbered = None if inside_actor else _numbered_site(text, toks, run, sentence, gaz)
+    if numbered is not None:
+        return numbered
     site = None if inside_actor else _named_site(text, toks, run, sentence, gaz)
     if site is not None and (not is_name or site.end > end):
         return [site]  # "Lido beach in Mogadishu" is the beach, not the Italian town called Lido
@@ -367,10 +439,10 @@ def _run_toponyms(
         found.append(Toponym(toks[first].text, toks[first].start, toks[first].end, sentence, "embedded" if inside_actor else "modifier", f"demonym:{demonym[0]}"))
     if len(run) > 1 and toks[first].text.lower() in DIRECTIONS:
         rest = text[toks[first + 1].start : end]
-        if _is_name(rest, gaz, common, single=False, opener=False) and _country_of(rest, gaz):
+        if _is_name(rest, gaz, common, single=False, opener=False) and _has_parts(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     if len(run) == 1:
-        found.extend(_hyphen_compound(toks[first], sentence, gaz))
+        found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if _locational_head(text, toks, first) else "modifier"))
     hyphen = _hyphen_prefix(toks[first].text, gaz)
     if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
@@ -387,6 +459,18 @@ def _run_toponyms(
     return found
 
 
+def _dateline_part(text: str, toks: list[Token], run: list[int], gaz: Gazetteer) -> list[int]:
+    """The capitals of a run that mixes a capitalised place with other words: at the start of a sentence, or
+    before "(AP)" or a dash; [] when there is none."""
+    caps = [i for i in run if toks[i].text.isupper() and len(toks[i].text) > 1]
+    if not caps or len(caps) == len(run) or len(text[toks[caps[0]].start : toks[caps[-1]].end]) <= 2:
+        return []
+    name = text[toks[caps[0]].start : toks[caps[-1]].end]
+    opening = run[: len(caps)] == caps and run[0] == 0
+    closing = run[-len(caps):] == caps and bool(_DATELINE_END.match(text[toks[caps[-1]].end : toks[caps[-1]].end + 4]))
+    return caps if (opening or closing) and gaz.lookup(name) else []
+
+
 def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> Toponym | None:
     """"the Hayat Hotel in Mogadishu", "Zamzam displacement camp near El Fasher": a named building or site the
     gazetteer does not know, placed at the town named beside it (so its precision is "near", not "site")."""
@@ -398,11 +482,54 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
                      and not any(toks[j].capitalised for j in range(run[-1] + 1, k + 1))), None)
     if head is None or head is False:
         return None
+    start = toks[run[0]].start
+    if any(m.candidate.kind == "facility" for m in gaz.lookup(text[start : toks[head].end])):
+        # "the Zamzam displacement camp": a site the gazetteer knows (a town "Lido Beach" is only a namesake)
+        return Toponym(text[start : toks[head].end], start, toks[head].end, sentence, "literal")
+    owner = text[start : toks[run[-1]].end]
+    if head != run[-1] and (_country_of(owner, gaz) or _demonym(owner, gaz)):
+        return None  # "a US outpost", "the Turkish base": whose it is, not its name
     container = _site_container(text, toks, head, gaz)
+    at_site = _after_place_preposition(text, start) or bool(_BLOCK_OF.search(text, max(0, start - 30), start))
+    if container is None and head == run[-1]:
+        container = _site_anchor(text, toks, run, gaz, at_site)
     if container is None:
-        return None
+        # "arrested on McCandless Street", "taken to Karl Bremer Hospital": a place by its own name, which
+        # resolution can only put in the town the article is about (or nowhere).
+        if head != run[-1] or not at_site:
+            return None
+        end = toks[head].end
+        return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}")
     start, end = toks[run[0]].start, toks[head].end
     return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}", container, container)
+
+
+def _site_anchor(text: str, toks: list[Token], run: list[int], gaz: Gazetteer, after_preposition: bool) -> str | None:
+    """The place a capitalised site name itself gives: a possessive before it ("Baghdad's Rashid Street") or, for a
+    building one is taken to or is at, a well-known place it is named after ("at the Manila Cathedral")."""
+    before = run[0] - 1
+    if (before >= 0 and toks[before].capitalised and toks[before].raw_end != toks[before].end
+            and text[toks[before].raw_end : toks[run[0]].start] == " " and gaz.lookup(toks[before].text)):
+        return toks[before].text
+    if not after_preposition or toks[run[-1]].text.lower() not in BUILDING_HEADS:
+        return None
+    for width in range(len(run) - 1, 0, -1):
+        name = text[toks[run[0]].start : toks[run[width - 1]].end]
+        if _is_significant(name, gaz):
+            return name
+    return None
+
+
+def _numbered_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> list[Toponym] | None:
+    """"Tower 22", "Camp 7": a name with a number after it is the numbered site when the gazetteer knows it,
+    and no place at all when it is a site word (never the Irish town of Tower); None when no number follows."""
+    number = _SITE_NUMBER.match(text, toks[run[-1]].raw_end)
+    if number is None:
+        return None
+    start, end = toks[run[0]].start, number.end()
+    if gaz.lookup(text[start:end]):
+        return [Toponym(text[start:end], start, end, sentence, "literal")]
+    return [] if toks[run[-1]].text.lower() in SITE_HEADS else None
 
 
 def _site_container(text: str, toks: list[Token], head: int, gaz: Gazetteer) -> str | None:
@@ -502,6 +629,12 @@ def _country_of(name: str, gaz: Gazetteer) -> str | None:
     return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
 
 
+def _has_parts(name: str, gaz: Gazetteer) -> bool:
+    """Names whose "northern" or "eastern" part is a region of its own: countries, seas, world regions."""
+    return any(m.candidate.kind == "country" or (m.candidate.kind in ("water", "region") and not m.candidate.country)
+               for m in gaz.lookup(name))
+
+
 def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
     return any(m.subtype == "landmark" for m in gaz.lookup(name))
 
@@ -514,8 +647,9 @@ def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer) -> list[Toponym]:
-    """"Syrian-Turkish border", "Canada-EU deal": every part a country, a region or a demonym, each a modifier."""
+def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer, role: str) -> list[Toponym]:
+    """"Canada-EU deal", "the Syrian-Turkish border": every part a country, a region or a demonym, each a modifier
+    (literal before a noun of land, as any place adjective)."""
     parts = tok.text.split("-")
     if len(parts) < 2 or not all(_is_compound_part(part, gaz) for part in parts):
         return []
@@ -523,7 +657,7 @@ def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer) -> list[Toponym]
     for part in parts:
         demonym = _demonym(part, gaz)
         reference = f"demonym:{demonym[0]}" if demonym else "name"
-        found.append(Toponym(part, start, start + len(part), sentence, "modifier", reference))
+        found.append(Toponym(part, start, start + len(part), sentence, role, reference))
         start += len(part) + 1
     return found
 
@@ -541,19 +675,21 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     demonym = _demonym(surface, gaz)
     if demonym:
         iso2, form = demonym
-        return Toponym(surface, start, end, sentence, "demonym" if form == "people" else "modifier", f"demonym:{iso2}")
+        # "a British city" says where even for a word that also names a people ("the British").
+        role = "literal" if _locational_head(text, toks, last) else "demonym" if form == "people" else "modifier"
+        return Toponym(surface, start, end, sentence, role, f"demonym:{iso2}")
     before = _words_before(toks, first, 3)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
     if after.endswith("ly") and last + 2 < len(toks):
         after = toks[last + 2].text.lower()  # "Washington formally declared": the verb decides, not the adverb
     facility = _facility_word(text, toks, last)
-    container = _container(text, toks, last, gaz)
+    container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
         return Toponym(surface, start, end, sentence, "literal", "admin", container)
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
-    if before and before[-1] in DIRECTIONS and _country_of(surface, gaz):
+    if before and before[-1] in DIRECTIONS and _has_parts(surface, gaz):
         direction_start = toks[first - 1].start
         return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
     return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), container=container)
@@ -572,13 +708,32 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
                                                                                 and after not in CLAUSE_WORDS)
     if previous in LOCATIVE or left or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
         return "literal"
+    # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
+    # member of a list of lands; "the invasion of Iraq"; "leaving for America".
+    second = before[-2] if len(before) > 1 else ""
+    if ((previous == "with" and second in GEOGRAPHIC_NOUNS) or previous in LAND_NOUNS
+            or (previous in ("like", "including") and second in LAND_NOUNS)
+            or (len(before) > 2 and before[-2:] == ["such", "as"] and before[-3] in LAND_NOUNS)
+            or (previous in ("of", "on") and second in GROUND_NOUNS) or (previous == "for" and second in DEPARTURES)):
+        return "literal"
     if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
         return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"
     if after in VERB_AFTER or (after.endswith("ed") and not is_country):
         return "metonymic"
-    if after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in ("is", "was"):
+    if after in LOCATIONAL_HEADS:
+        return "literal"  # "the Iraq border", "US soil"
+    # A noun right after the name is one it qualifies; a clause word ("fled Iraq after") or a date
+    # ("Moscow, Russia Thursday") ends the phrase instead.
+    if (after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in CLAUSE_WORDS
+            and after not in ("is", "was") and after.capitalize() not in WEEKDAYS and after not in MONTH_NAMES):
         return "modifier" if is_country else "literal"
     return "metonymic" if is_country and previous not in LOCATIVE else "literal"
+
+
+def _locational_head(text: str, toks: list[Token], last: int) -> bool:
+    """"the Syrian capital", "a British city", "Greek islands": the adjective says where the noun is."""
+    return (last + 1 < len(toks) and toks[last + 1].text.lower() in LOCATIONAL_HEADS
+            and _adjacent(text, toks[last], toks[last + 1]))
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -599,6 +754,15 @@ def _facility_word(text: str, toks: list[Token], last: int) -> tuple[str, int] |
         if [t.text.lower() for t in following] == words:
             return subtype, following[-1].end
     return None
+
+
+def _named_by_adjective(toks: list[Token], first: int, gaz: Gazetteer) -> str | None:
+    """The country of "the Russian city of Kazan", "the Syrian town of Manbij": the adjective says where X is."""
+    if first < 3 or toks[first - 1].text != "of" or toks[first - 2].text.lower() not in LOCATIONAL_HEADS:
+        return None
+    demonym = _demonym(toks[first - 3].text, gaz)
+    country = gaz.country(demonym[0]) if demonym and ":" not in demonym[0] else None
+    return country.name if country is not None else None
 
 
 def _container(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> str | None:

@@ -280,7 +280,7 @@ def test_possessive_after_a_final_s_keeps_the_whole_name(read):
 def test_hyphen_compound_of_two_countries_names_both(read):
     s = read("Shells fell near the Syrian-Turkish border. Hewlett-Packard cut jobs.")
     found = sorted((m.text, m.role) for p in s.places for m in p.mentions)
-    assert found == [("Syrian", "modifier"), ("Turkish", "modifier")]
+    assert found == [("Syrian", "literal"), ("Turkish", "literal")]  # before "border" they say where
     assert {p.country for p in s.places} == {"SY", "TR"}
 
 
