@@ -214,11 +214,10 @@ def reader_predictions(situation) -> list[Pred]:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def baseline_predictions(text: str, gaz, normalize: Callable[[str], str]) -> list[Pred]:
+def baseline_predictions(text: str, gaz) -> list[Pred]:
     """Longest gazetteer match: at each capitalised token, the longest run of up to 5 tokens whose normalised text
     is a gazetteer name; the most populous candidate of that name, countries first. No stop list, no context."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    names, rows = gaz.names, gaz.rows
     found: list[Pred] = []
     i = 0
     while i < len(words):
@@ -228,10 +227,11 @@ def baseline_predictions(text: str, gaz, normalize: Callable[[str], str]) -> lis
             continue
         for n in range(min(BASELINE_MAX_TOKENS, len(words) - i), 0, -1):
             end = words[i + n - 1][1]
-            refs = names.get(normalize(text[start:end]))
-            if refs:
-                row = max((rows[r if r >= 0 else ~r] for r in refs), key=lambda r: (r[2] == "country", r[6]))
-                found.append(Pred(text[start:end], start, end, "literal", row[4], row[5], row[0], row[1], row[2], row[3]))
+            matches = gaz.lookup(text[start:end])
+            if matches:
+                best = max((m.candidate for m in matches), key=lambda c: (c.kind == "country", c.population))
+                found.append(Pred(text[start:end], start, end, "literal", best.lat, best.lon, best.id, best.name, best.kind,
+                                  best.country))
                 i += n
                 break
         else:
@@ -333,7 +333,6 @@ class Run:
 
 def run_corpus(docs: list[Doc], gaz) -> Run:
     from geodata.gazetteer import haversine_km
-    from geodata.names import normalize
     from geotext import GeoText
     from reading.article import from_text
     from reading.pipeline import read_article
@@ -385,7 +384,7 @@ def run_corpus(docs: list[Doc], gaz) -> Run:
     baseline_preds = []
     started = time.perf_counter()
     for doc in docs:
-        baseline_preds.append(baseline_predictions(doc.text, gaz, normalize))
+        baseline_preds.append(baseline_predictions(doc.text, gaz))
     run.baseline_seconds = time.perf_counter() - started
 
     GeoText("Warm up in Paris.")
@@ -602,7 +601,8 @@ def main(argv: list[str] | None = None) -> None:
     from reading.pipeline import READER_VERSION, read_article
 
     gaz = load()
-    country_iso = {int(r[0].split(":", 1)[1]): r[3] for r in gaz.rows if r[2] == "country" and r[0].startswith("geonames:")}
+    countries = [gaz.candidate(i) for i in gaz.kinds.equals("country").nonzero()[0]]
+    country_iso = {int(c.id.split(":", 1)[1]): c.country for c in countries if c.id.startswith("geonames:")}
     chosen = list(CORPORA) if args.corpus == "all" else [args.corpus]
     for corpus in chosen:
         if not (CORPUS / corpus / "gold").is_dir():
@@ -623,7 +623,7 @@ def main(argv: list[str] | None = None) -> None:
         f"- {datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} · {platform.platform()} · {platform.machine()}, "
         f"{os.cpu_count()} CPUs (timed pinned to one) · Python {platform.python_version()}"
     )
-    out.append(f"- Reader {READER_VERSION}, gazetteer {gaz.version} ({len(gaz.rows):,} rows, {len(gaz.names):,} names) · `{command}`")
+    out.append(f"- Reader {READER_VERSION}, gazetteer {gaz.version} ({len(gaz):,} rows, {len(gaz.names):,} names) · `{command}`")
     out.append(
         f"- Split: article id % {TEST_MODULUS} == 0 is TEST (held out: never tune on it), the rest DEV; "
         "for TR-News the id is the source docid (`id` in the gold file)."

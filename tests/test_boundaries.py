@@ -123,7 +123,7 @@ def test_countries_returns_a_copy_callers_may_change():
 
 
 def test_cached_countries_match_a_fresh_read_of_natural_earth():
-    # Guards against changing the build rules without bumping FORMAT (a stale cache would hide the change).
+    # Guards against changing the build rules without bumping BOUNDARIES_FORMAT (a stale cache would hide the change).
     fresh, cached = build_world(), countries()
     assert fresh.drop(columns="geometry").equals(cached.drop(columns="geometry"))
     assert shapely.equals_exact(fresh.geometry.values, cached.geometry.values, tolerance=0).all()

@@ -1,10 +1,12 @@
 """The offline gazetteer: names, spelling variants, facilities, and ranking with context."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 from geodata.distance import haversine_km
-from geodata.gazetteer import cache_path, load
+from geodata.gazetteer import build, cache_path, load
 from geodata.geocode import GeoContext, geocode
 
 
@@ -56,15 +58,35 @@ def test_curated_bases_and_airports_are_in_the_gazetteer():
 
 
 def test_gazetteer_cache_exists_and_loads_again_quickly_in_a_new_process():
-    import subprocess
-    import sys
-
     load()
     assert cache_path().exists()
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "from geodata.gazetteer import load; load()"], check=True)
     # A loose bound: the timed target (< 1 s warm) lives in bench/; this only catches a cache that is not used.
     assert time.perf_counter() - started < 10
+
+
+def test_loading_the_gazetteer_imports_no_shape_library():
+    # The cache's name counts the boundaries' build rules without importing them: geopandas alone takes longer to
+    # import than the gazetteer takes to load.
+    code = "import sys; from geodata.gazetteer import load; load(); print(sorted(m for m in ('geopandas', 'shapely') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_cached_gazetteer_answers_as_a_fresh_build_does():
+    # Guards the columnar cache (sorted names, offsets, label codes) and a build rule changed without bumping FORMAT.
+    fresh, cached = build(), load()
+    assert (len(fresh), len(fresh.names)) == (len(cached), len(cached.names))
+    indexed = [fresh.names[i] for i in range(0, len(fresh.names), 97)] + [fresh.names[0], fresh.names[len(fresh.names) - 1]]
+    for name in indexed:
+        assert cached.lookup(name) and cached.lookup(name) == fresh.lookup(name), name
+    for name in ("a" * 300, "\uffff", " ", "zzzz not a place"):  # before, after and between the sorted names
+        assert cached.lookup(name) == [] and cached.by_id(name) is None, name
+    for index in range(0, len(fresh), 89):
+        place = fresh.candidate(index)
+        assert cached.candidate(index) == place and cached.by_id(place.id) == place
+    assert (cached.demonyms, cached.capitals, cached.curated) == (fresh.demonyms, fresh.capitals, fresh.curated)
 
 
 def test_a_national_capital_outranks_a_namesake_village_in_the_focus_country():
