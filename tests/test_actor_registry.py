@@ -223,3 +223,13 @@ def test_the_sea_of_azov_and_the_rada_are_not_armed_groups(read):
 def test_a_sahel_junta_is_not_myanmars_military(read):
     s = read("The junta in Bamako ordered French troops to leave Mali.")
     assert "tatmadaw" not in actor_ids(s)
+
+
+def test_aid_agencies_and_shipping_firms_that_suspend_or_evacuate_are_the_doers(read):
+    s = read("The World Food Programme suspended deliveries through the Adre crossing on Monday. "
+             "Aid agencies evacuated their staff from Nyala to Port Sudan. "
+             "Hapag-Lloyd paused sailings through the Red Sea after the attacks.")
+    doers = {e.action: e.actor for e in s.events}
+    assert doers.get("evacuate") == "aid-agencies"
+    assert {"wfp", "hapag-lloyd"} <= {e.actor for e in s.events if e.action.startswith("suspend")}
+    assert {a.id: a.type for a in s.actors}["wfp"] == "civilians"
