@@ -555,7 +555,11 @@ def _actor_target_span(
     of_agent = next((a for a, s, e in after if nominal and trig.action not in ("kill", "abduct", "arrest")
                      and _OF_AGENT.match(text[trig.end : s])), None)
     if nominal and _POSSESSIVE_PRONOUN.search(text[: trig.start]):
-        return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
+        if trig.action in ("kill", "abduct", "arrest"):
+            return "unknown", None, None  # "his killing": the victim is named elsewhere, the killer not here
+        # "the RSF shelled the city as the group pressed its siege": whose the act is, is who does it.
+        owner = next((a for a, s, e in reversed(before) if not _BACKER.match(text[e:])), None)
+        return _acting_for(ctx, owner.actor if owner else _pronoun_actor(ctx, sentence, trig, all_actors)), None, owner
     if possessor and nominal and trig.action in POSTURE_ACTIONS and not trig.passive:
         return _acting_for(ctx, possessor.actor), None, possessor  # "the coalition's withdrawal": the coalition moves
     if _WEAPON_FIRST.match(trig.text) and not trig.passive:

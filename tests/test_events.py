@@ -1061,3 +1061,14 @@ def test_an_act_named_after_in_response_to_is_not_a_purpose(read):
     s = read("The US struck Houthi radar sites in Yemen in response to attacks on shipping in the Red Sea.")
     attacks = events_of(s, "attack")
     assert attacks and all(e.modality == "asserted" for e in attacks)
+
+
+def test_a_siege_told_as_its_siege_belongs_to_the_group_named_before(read):
+    s = read("Fighters of the Rapid Support Forces shelled El Fasher on Saturday, as the paramilitary group "
+             "pressed its siege of the city.")
+    assert {e.actor for e in s.events} == {"rsf"}
+
+
+def test_his_killing_still_names_no_killer(read):
+    s = read("Hezbollah vowed revenge for the strike, and the army said it was investigating his killing.")
+    assert all(e.actor != "hezbollah" for e in s.events if e.action == "kill")
