@@ -160,7 +160,7 @@ _LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|gover
                                  r",\s*(?:and|as well as)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?")
 # Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
 # ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
-_CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but)\b|,\s+in\s+(?:what|retaliation|response|support|"
+_CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but|since)\b|,\s+in\s+(?:what|retaliation|response|support|"
                          r"solidarity|revenge|protest)\b|,\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|announced|added|warned|told)\b)"
                          r"|\band\s+(?=(?:had|has|have|was|were|is|are|would|will)\b)", re.I)  # "... and had no plans to send its army into Kosovo"
 # "sent warships to the region to defend Israel": a purpose clause names no target of the sending.
@@ -271,7 +271,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         drafts.extend(new)
         # "Since mid-October the militias have...", "since the end of its civil war in 1990": the start of a span, or a
         # time the story measures from, is not when the next sentence's acts happened.
-        told_at = [d for d in dates if not _SINCE.search(sentence.text, max(0, d.start - 40), d.end)]
+        told_at = [d for d in dates if not _since_phrase(sentence.text, d)]
         narrative_date = told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None)
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
     drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
@@ -705,13 +705,17 @@ def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_acto
     return speakers[-1].actor if speakers else "unknown"
 
 
+def _since_phrase(text: str, when: DateMention) -> bool:
+    """"since 17 October", "since the Hamas attack on Israel on 7 October": the start of a span, not when an act was."""
+    return bool(_SINCE.search(text, max(0, when.start - 40), when.end))
+
+
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
     # "ahead of the end of its mandate in December", "before the 31 August deadline": a deadline, not when it happened.
     dates = [d for d in dates if not _DEADLINE_BEFORE.search(sentence.text[max(0, d.start - 50) : d.start])]
     if _PERFECT.search(sentence.text[: trig.start]):
         # "Since November the group has fired missiles": a campaign still going on, not an act of November.
-        dates = [d for d in dates if not re.search(r"\bsince\s+$", sentence.text[max(0, d.start - 7) : d.start], re.I)
-                 and not sentence.text[d.start : d.end].lower().startswith("since")]
+        dates = [d for d in dates if not _since_phrase(sentence.text, d)]
     if dates:
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]
@@ -768,7 +772,9 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         used.add(place.id)
     if chosen_places:
         return [replace(draft, places=[p]) for p in chosen_places]
-    if wide or _VAGUE_AREA.search(text, trig.end, clause_end):
+    # "sent two aircraft carrier groups and about 900 more troops to the region": the vague place may lie past the
+    # next trigger of the same clause.
+    if wide or _VAGUE_AREA.search(text, trig.end, _own_clause_end(text, trig, purpose=False)):
         return [draft]  # "sent warships to the region": somewhere unnamed, not the country the article is about
     if draft.action.startswith("suspend") and _SUSPENDED_ACCORD.match(text, trig.end):
         return [draft]  # "suspended peace talks", "its part in the treaty": an accord is suspended nowhere in particular

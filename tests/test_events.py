@@ -1072,3 +1072,11 @@ def test_a_siege_told_as_its_siege_belongs_to_the_group_named_before(read):
 def test_his_killing_still_names_no_killer(read):
     s = read("Hezbollah vowed revenge for the strike, and the army said it was investigating his killing.")
     assert all(e.actor != "hezbollah" for e in s.events if e.action == "kill")
+
+
+def test_ships_and_troops_sent_to_the_region_since_an_attack_have_no_place_and_no_target(read):
+    s = read("Militants fired rockets at a US base in Syria on Friday. Washington has sent two aircraft carrier groups "
+             "and about 900 more troops to the region since the Hamas attack on Israel on 7 October.",
+             published=date(2023, 10, 27))
+    sent = [e for e in s.events if e.actor == "united-states"]
+    assert sent and all(e.place is None and not e.place_implicit and e.target is None for e in sent)

@@ -15,6 +15,7 @@ from layers.figure import build_figure
 from sharing.snapshot import MAP_ELEMENT_ID, snapshot_html
 from sharing.viewstate import ViewState
 from tests.browser.helpers import wait_for_map
+from tests.browser.page import MAP_TIMEOUT_MS
 from tests.conftest import MINI_SITUATION_PATH
 
 # Our own words; the markup in it must show as text and never run.
@@ -88,6 +89,8 @@ def test_dashboard_download_buttons_give_the_views_files(page, streamlit_factory
     page.goto(f"{server.url}/?layers=places,militia")
     wait_for_map(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
+    # The sidebar follows the map, on the rerun the browser asks for once the map is drawn.
+    sidebar.get_by_role("button", name=EXPORT_LABELS[0]).wait_for(timeout=MAP_TIMEOUT_MS)
     for label in EXPORT_LABELS:
         assert sidebar.get_by_role("button", name=label).count() == 1, label
 
