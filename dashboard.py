@@ -25,7 +25,7 @@ from reading.vocabulary import ACTOR_TYPES, CATEGORIES
 from sharing.export import csv_text, export_file_stem, export_heading, geojson_text
 from sharing.flatmap import map_png
 from sharing.snapshot import snapshot_html
-from sharing.map_reports import map_painted, reported_camera
+from sharing.map_reports import listen_to_map, map_painted
 from sharing.viewstate import EARLIEST_DAY, LATEST_DAY, ViewState, from_query, to_query, with_camera, with_focus
 from store.database import InvalidArticleId, NotStored, Store, configured_path
 from store.situations import kept, read_and_keep
@@ -257,7 +257,7 @@ def main() -> None:
     with st.sidebar:
         # Before the map, so the listener is in the page by the time the map is: a pan made right after the
         # map appears is not lost.
-        view = with_camera(controlled_view(linked), reported_camera())
+        view = with_camera(controlled_view(linked), listen_to_map())
 
     # The map goes out first: the browser starts loading plotly.js as soon as the chart arrives.
     for notice in notices:

@@ -21,7 +21,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
 
-from geodata.distance import haversine_km
+from geodata.distance import KM_PER_DEGREE, haversine_km
 from geodata.gazetteer import BOUNDARIES_FORMAT, CACHE_DIR
 
 T = TypeVar("T")
@@ -54,7 +54,6 @@ DIRECTIONS: dict[str, tuple[int, int]] = {
 }
 _DIRECTION_SPELLINGS = {"centre": "central", "center": "central", "middle": "central"}
 _PART_OF_SPAN = 1 / 3  # "northern X" is the northern third of X's extent
-_KM_PER_DEGREE = 111.32  # of latitude, and of longitude at the equator
 BROWSER_TOLERANCE = 0.02  # degrees (about 2 km): the world comes to 2.0 MB of JSON
 _COORD_DECIMALS = 3  # about 100 m: finer than any simplified border the browser draws
 _MIN_TOWNS_FOR_CELLS = 3
@@ -174,8 +173,8 @@ def directional_part(lat: float, lon: float, radius_km: float, direction: str, a
     shares = (1 - _PART_OF_SPAN, _PART_OF_SPAN) if (dx, dy) != (0, 0) else ()
     for share in shares:
         north_km, east_km = radius_km * share * dy / length, radius_km * share * dx / length
-        part_lat = round(lat + north_km / _KM_PER_DEGREE, 4)
-        part_lon = lon + east_km / (_KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+        part_lat = round(lat + north_km / KM_PER_DEGREE, 4)
+        part_lon = lon + east_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
         part_lon = round((part_lon + 180) % 360 - 180, 4)
         if not at_sea or country_at(part_lat, part_lon) is None:
             return part_lat, part_lon, round(radius_km / 2, 1)

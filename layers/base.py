@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from geodata.distance import EARTH_RADIUS_KM
 from layers import style
 from layers.wording import actor_type, event_phrase, event_status, format_date
 from reading.dates import period
@@ -18,7 +19,6 @@ from reading.model import Event, Place, Risk, Situation
 if TYPE_CHECKING:
     from sharing.viewstate import ViewState
 
-EARTH_RADIUS_KM = 6371.0
 # Rough half-widths of what each precision can mean, for places whose extent the gazetteer does not give:
 # an admin-1 area is typically 100-200 km across its centre, a named region several hundred.
 RING_RADIUS_KM = {"admin1": 120.0, "country": 300.0, "region": 500.0}

@@ -73,9 +73,9 @@ _reporter = st.components.v2.component("flashpoint.map_reports", js=_JS, isolate
 PAINTED = "map.painted"
 
 
-def reported_camera(key: str = "map_reports") -> Mapping[str, object] | None:
-    """The camera the user has just moved to ({"lat", "lon", "zoom"}, unchecked), or None on any other run.
-    Also records the browser's first-paint report (see map_painted)."""
+def listen_to_map(key: str = "map_reports") -> Mapping[str, object] | None:
+    """Put the map's reporter in the page. Returns the camera the user has just moved to ({"lat", "lon", "zoom"},
+    unchecked), or None on any other run; on the run the browser reports its first paint, records it (map_painted)."""
     reports = _reporter(key=key, on_camera_change=lambda: None, on_painted_change=lambda: None)
     if reports.get("painted"):
         st.session_state[PAINTED] = True
