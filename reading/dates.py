@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reading.guard import PatternSet
+from reading.guard import PatternSet, fold, ignoring_case, text_for
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
@@ -19,7 +19,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
 
 _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rx, re.I))
+    (kind, ignoring_case(rx))
     for kind, rx in (
         ("day-month-year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+{_YEAR}"),
         ("month-day-year", rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"),
@@ -117,8 +117,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _scan(text: str, published: date | None, patterns: PatternSet) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in patterns.candidates(text):
-        for match in pattern.finditer(text):
+    folded = fold(text)
+    for kind, pattern in patterns.candidates(text, folded):
+        for match in pattern.finditer(text_for(pattern, text, folded)):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             mention = _resolve(kind, match, published)

@@ -7,6 +7,7 @@ just named, and later references back to an event already placed ("the attack").
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -580,6 +581,7 @@ def _actor_target_span(
     return _acting_for(ctx, actor), target_span.actor if target_span else None, chosen
 
 
+@functools.lru_cache(maxsize=1024)  # asked again for each actor after the trigger and each place of a move
 def _own_clause_end(text: str, trig: Trigger, purpose: bool = True) -> int:
     """Where the clause the trigger stands in ends (see _CLAUSE_CUT); with `purpose`, a purpose clause ends it too."""
     cuts = [m.start() for m in (_CLAUSE_CUT.search(text, trig.end), _PURPOSE.search(text, trig.end) if purpose else None) if m]

@@ -32,6 +32,19 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_ODD).lower()
 
 
+def ignoring_case(rx: str) -> re.Pattern[str]:
+    """`rx` compiled to match regardless of case. A pattern that names no capital letter and has no case-sensitive
+    part is compiled case-sensitive, to run on the folded text (`text_for`): it finds the same spans there, faster,
+    because `re` checks a case-sensitive branch's first letter before trying it."""
+    case_free = not re.search(r"\(\?-i|(?<!\\)[A-Z]", rx)
+    return re.compile(rx) if case_free else re.compile(rx, re.IGNORECASE)
+
+
+def text_for(pattern: re.Pattern[str], text: str, folded: str) -> str:
+    """What a pattern from `ignoring_case` runs on: the folded text, unless it kept the IGNORECASE flag."""
+    return text if pattern.flags & re.IGNORECASE else folded
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
     """Sets of folded strings such that every match of `pattern` contains a string of each set; empty when none is
     known (the pattern can match without fixed text, or uses a construct not analysed here)."""
@@ -103,9 +116,9 @@ class PatternSet:
         self._admits = {n: reduce(or_, (bits for other, bits in owners.items() if n.startswith(other)), 0) for n in owners}
         self._scan = re.compile(f"(?=({trie_regex(owners)}))", re.DOTALL) if owners else None
 
-    def candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
-        """The labelled patterns, in order, that may match `text`; the others certainly do not."""
-        folded = fold(text)
+    def candidates(self, text: str, folded: str | None = None) -> list[tuple[str, re.Pattern[str]]]:
+        """The labelled patterns, in order, that may match `text` (whose `fold` may be passed); the others certainly do not."""
+        folded = fold(text) if folded is None else folded
         bits = self._always
         if self._scan is not None:
             for needle in set(self._scan.findall(folded)):

@@ -13,6 +13,7 @@ from reading import article as article_mod
 from reading.actors import ActorSpan, Registry, organisation_spans, registry, state_actor_id
 from reading.article import Article
 from reading.dates import stated_publication
+from reading.guard import PatternSet
 from reading.events import Context, code_events
 from reading.model import Actor, ActorMention, ArticleInfo, Place, ReaderInfo, Situation
 from reading.posture import summarise
@@ -86,6 +87,7 @@ _HOME_FORCES = re.compile(
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
     r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities)\b", re.I)
+_HOME_FORCES_GUARD = PatternSet([("home forces", _HOME_FORCES)])
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:
@@ -93,12 +95,14 @@ def _home_forces(article: Article, named: list[ActorSpan], home_state: str | Non
     if home_state is None:
         return []
     spans = []
-    for match in _HOME_FORCES.finditer(article.text):
-        start, end = match.span()
-        # "US forces" already names its state just before the noun.
-        if any(s.start < end and start - 2 <= s.end for s in named):
-            continue
-        spans.append(ActorSpan(home_state, match.group(), start, end, article.sentence_at(start).index))
+    # No match crosses a sentence, so only sentences holding one of the pattern's words are scanned.
+    for sentence in (s for s in article.sentences if _HOME_FORCES_GUARD.candidates(s.text)):
+        for match in _HOME_FORCES.finditer(article.text, sentence.start, sentence.end):
+            start, end = match.span()
+            # "US forces" already names its state just before the noun.
+            if any(s.start < end and start - 2 <= s.end for s in named):
+                continue
+            spans.append(ActorSpan(home_state, match.group(), start, end, sentence.index))
     return spans
 
 

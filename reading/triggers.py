@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reading.guard import PatternSet
+from reading.guard import PatternSet, fold, ignoring_case, text_for
 
 _FORCES = (r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|jets|aircraft carriers?|aircraft|reinforcements|"
            r"fighters|advisers|advisors|marines|paratroopers|units|police|equipment|hardware|headquarters|batteries|systems|"
@@ -58,7 +58,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("threaten", r"\b(?:threaten(?:ed|s|ing)?|vow(?:ed|s)?|sworn|swore|warn(?:ed|s)?)\b"),
     ("demand", r"\b(?:demand(?:ed|ing|s)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing))\b"),
 )
-_PATTERNS = PatternSet((action, re.compile(rx, re.I)) for action, rx in LEXICON)
+
+_PATTERNS = PatternSet((action, ignoring_case(rx)) for action, rx in LEXICON)
 
 # "did not say who fired the missiles": a negation before a question word denies the saying, not the firing.
 NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?![^.;]*\b(?:who|which|what|how|why|where|when)\b)[^.;]{0,25}$", re.I)
@@ -92,14 +93,17 @@ class Trigger:
 def find_triggers(sentence: str) -> list[Trigger]:
     """Non-overlapping triggers, earliest first; at one position the lexicon's earlier entry wins."""
     found: list[Trigger] = []
-    for action, pattern in _PATTERNS.candidates(sentence):
-        for match in pattern.finditer(sentence):
-            if any(t.start < match.end() and match.start() < t.end for t in found):
+    folded = fold(sentence)  # offsets are the sentence's: folding keeps one character for one
+    for action, pattern in _PATTERNS.candidates(sentence, folded):
+        for match in pattern.finditer(text_for(pattern, sentence, folded)):
+            start, end = match.span()
+            if any(t.start < end and start < t.end for t in found):
                 continue
+            text = sentence[start:end]
             # "came under fire": the subject is what was hit, as in a passive.
-            passive = bool(PARTICIPLE.match(match.group().split()[0]) and PASSIVE.search(sentence[: match.start()])) \
-                or match.group().lower().startswith("came under")
-            found.append(Trigger(action, match.start(), match.end(), match.group(), passive))
+            passive = bool(PARTICIPLE.match(text.split()[0]) and PASSIVE.search(sentence[:start])) \
+                or text.lower().startswith("came under")
+            found.append(Trigger(action, start, end, text, passive))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -2,7 +2,7 @@
 what the bare patterns find."""
 import re
 
-from reading.guard import PatternSet, fold, required_literals, trie_regex
+from reading.guard import PatternSet, fold, ignoring_case, required_literals, text_for, trie_regex
 
 
 def _needles(regex: str, flags: int = re.I) -> list[set[str]]:
@@ -64,6 +64,26 @@ def test_guarded_patterns_find_what_the_bare_patterns_find():
         for label, pattern in compiled:
             if pattern.search(sentence):
                 assert label in admitted, (label, sentence)
+
+
+def test_a_case_free_pattern_on_folded_text_finds_what_it_finds_ignoring_case():
+    regexes = [r"\b(?:air|drone)[\s-]?strikes?\b", r"(?<!suicide )bomb(?:ed|ing)\b", r"\bistanbul\b", r"\bclash\w*",
+               r"\bfell\b(?!\s+(?:to|in)\b)", r"\b(?:[a-z]+ ){0,2}authorities\b"]
+    texts = ["DRONE strikes and a Suicide bombing; the car bombed Istanbul.", "\u0130STANBUL: cla\u017fhes. Kabul fell To them.",
+             "The Local Security Authorities said the city fell on Friday.", "No news."]
+    for rx in regexes:
+        pattern = ignoring_case(rx)
+        assert not pattern.flags & re.I  # nothing in these names a capital, so they run case-sensitive
+        for text in texts:
+            spans = [m.span() for m in pattern.finditer(text_for(pattern, text, fold(text)))]
+            assert spans == [m.span() for m in re.finditer(rx, text, re.I)], (rx, text)
+
+
+def test_a_pattern_with_a_capital_or_a_case_sensitive_part_keeps_ignoring_case_on_the_text():
+    for rx in (r"\bIED\b", r"\bentered(?=\s+(?-i:[A-Z]))"):
+        pattern = ignoring_case(rx)
+        assert pattern.flags & re.I and text_for(pattern, "Entered Kabul", "entered kabul") == "Entered Kabul"
+    assert ignoring_case(r"\bentered(?=\s+(?-i:[A-Z]))").search("They ENTERED Kabul") is not None
 
 
 def test_the_trie_matches_the_longest_word_at_a_position():
