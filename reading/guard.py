@@ -23,6 +23,7 @@ _FOLD_ODD = str.maketrans(dict(zip(_ODD, "iis")))
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)} - {None}
 
 Needles = frozenset[str]
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would go through the slow enum operators
 
 
 def fold(text: str) -> str:
@@ -42,7 +43,7 @@ def ignoring_case(rx: str) -> re.Pattern[str]:
 
 def text_for(pattern: re.Pattern[str], text: str, folded: str) -> str:
     """What a pattern from `ignoring_case` runs on: the folded text, unless it kept the IGNORECASE flag."""
-    return text if pattern.flags & re.IGNORECASE else folded
+    return text if pattern.flags & _IGNORECASE else folded
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[Needles, ...]:

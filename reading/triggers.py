@@ -62,21 +62,21 @@ LEXICON: tuple[tuple[str, str], ...] = (
 _PATTERNS = PatternSet((action, ignoring_case(rx)) for action, rx in LEXICON)
 
 # "did not say who fired the missiles": a negation before a question word denies the saying, not the firing.
-NEGATORS = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?![^.;]*\b(?:who|which|what|how|why|where|when)\b)[^.;]{0,25}$", re.I)
-DENIERS = re.compile(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$", re.I)
-THREAT_MARKERS = re.compile(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATORS = ignoring_case(r"\b(?:not|no|never|n't|without|neither|nor)\b(?![^.;]*\b(?:who|which|what|how|why|where|when)\b)[^.;]{0,25}$")
+DENIERS = ignoring_case(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$")
+THREAT_MARKERS = ignoring_case(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$")
 # "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
-UNTIL_INTENDED = re.compile(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$", re.I)
-PLAN_MARKERS = re.compile(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
+UNTIL_INTENDED = ignoring_case(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$")
+PLAN_MARKERS = ignoring_case(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
-                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$", re.I)
+                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$")
 # "would send troops to Cyprus to reinforce its bases": an act named as the purpose of another has not happened; "began
 # to withdraw" has. Only a bare verb ("to reinforce") is a purpose: "in response to attacks" names an act.
-PURPOSE = re.compile(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
-                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$", re.I)
+PURPOSE = ignoring_case(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
+                     r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$")
 _BARE_VERB = re.compile(r"^\w+(?<!s)(?<!ed)(?<!ing)(?<!ment)(?<!al)\b", re.I)
 # "a possible evacuation", "any eventual withdrawal": not yet either.
-POSSIBLE = re.compile(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$", re.I)
+POSSIBLE = ignoring_case(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
 
@@ -107,6 +107,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+_GOVERNING_BREAK = re.compile(r",|\b(?:by|for|after|because|when|while)\b")
 _SCHEDULE = re.compile(r"^\s*(?:a|an|the)\s+(?:timetable|date|deadline|plan|schedule|start|process)\s+(?:for|of|to)\s+", re.I)
 
 
@@ -115,25 +116,30 @@ def governs(gap: str) -> bool:
     "demanding an immediate American withdrawal", "called for a timetable for the coalition's withdrawal", not
     "vengeance for the killings caused by the missile"."""
     gap = _SCHEDULE.sub("", gap)
-    return len(gap) <= 35 and not re.search(r",|\b(?:by|for|after|because|when|while)\b", gap)
+    return len(gap) <= 35 and not _GOVERNING_BREAK.search(gap)
 
 
 def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
     """What the text commits to about this event, judged from the words just before the trigger."""
     before = sentence[max(0, trigger.start - 60) : trigger.start]
+    folded = fold(before)
+
+    def said(pattern: re.Pattern[str]) -> bool:
+        return pattern.search(text_for(pattern, before, folded)) is not None
+
     if trigger.action in ("threaten", "demand"):
         # A threat is words, not deeds: the map never shows it as having happened.
-        return "negated" if NEGATORS.search(before) else ("threatened" if trigger.action == "threaten" else "asserted")
+        return "negated" if said(NEGATORS) else ("threatened" if trigger.action == "threaten" else "asserted")
     governing = next((t.action for t in reversed(earlier) if governs(sentence[t.end : trigger.start])), None)
     if governing == "demand":
         return "demanded"
-    if governing == "threaten" or THREAT_MARKERS.search(before):
+    if governing == "threaten" or said(THREAT_MARKERS):
         return "threatened"
-    if DENIERS.search(before):
+    if said(DENIERS):
         return "denied"
-    if NEGATORS.search(before):
+    if said(NEGATORS):
         return "negated"
-    purpose = bool(PURPOSE.search(before)) and bool(_BARE_VERB.match(trigger.text))
-    if PLAN_MARKERS.search(before) or UNTIL_INTENDED.search(before) or purpose or POSSIBLE.search(before):
+    purpose = said(PURPOSE) and bool(_BARE_VERB.match(trigger.text))
+    if said(PLAN_MARKERS) or said(UNTIL_INTENDED) or purpose or said(POSSIBLE):
         return "planned"
     return "asserted"
