@@ -89,6 +89,7 @@ _REFERENCE_BACK = re.compile(
 _SPOKEN_ABOUT = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|comment(?:ed|ing|s)?\s+on|investigat\w*|inquir\w+\s+into|mourn\w*|welcom\w*|praised)\s+"
     r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_FIRST_TIME_SINCE = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}(?:since\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _WIDE_AREA = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the\s+)?(?:wider\s+|whole\s+|entire\s+)?(?:region|area)\b(?!\s+of\b)", re.I)
 # "sent warships to the region", "massed troops along the border": somewhere the text leaves unnamed (which side of a
@@ -106,10 +107,13 @@ _SITE_ANAPHOR = re.compile(
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|temple|monastery|"
     r"city|town|village|capital|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-_DEFINITE_NOUN_LEAD = re.compile(r"\b(?:the|this|that|these|those)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
+_DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
                          "incursion explosion blast".split())
-_PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against|for)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,4}$", re.I)
+_PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against|for)\s+(?:a|an|the|its|their)?\s*(?:[\w'’-]+\s+){0,4}$", re.I)
+# A trigger's first word that is a verb, so the trigger is no noun ("taken the headquarters of the army's command").
+_VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing|en)|took|left|hit|struck|fought|shot|overran|retook|threw|blew)$", re.I)
+_ADJECTIVE_LEAD = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
 _FINITE_VERB = re.compile(r"^(?:\w+ed|fired|struck|hit|shot|took|blew|threw|fought)$", re.I)
 # "killed 54 soldiers in attacks on two army positions": what lies between a toll and the act that caused it.
 _IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -175,6 +179,9 @@ _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|i
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
 # into Khan Younis" names a force and is news in its own right.
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
+# "Most of the remaining soldiers were flown home": a definite force with no state named is the force told of before.
+_FORCE_ANAPHOR = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|forces|personnel|trainers|instructors|advisers|"
+                            r"marines|units|contingent)\s+$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
@@ -413,7 +420,9 @@ def _is_scenery(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
     first_news = _NAMED_VICTIM.match(text, trig.end) is not None and not any(d.action == trig.action for d in prior)
     # "gave for ordering the attack": a definite act named after a preposition was told before.
     told_before = _after_preposition(text, trig, 0) and bool(_DEFINITE_NOUN_LEAD.search(text[: trig.start])) and not first_news
-    return _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
+    # "lorries wait at the closed Torkham crossing", "the besieged city": a participle used as an adjective.
+    adjective = trig.text.split()[0].lower().endswith("ed") and bool(_ADJECTIVE_LEAD.search(text, 0, trig.start))
+    return adjective or _is_background_participle(text, trig) or _is_circumstance(text, trig) or told_before or _intercepted(text, trig) \
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start])) and not first_news) \
         or (nominal and trig.action in VIOLENT_ACTIONS and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
@@ -528,7 +537,7 @@ def _actor_target_span(
     agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s]) and not _OTHER_PARTICIPLE_BY.search(text[trig.end : s])
                   and not _BACKER.match(text[e:])), None)  # "by Iran-backed Kataib Hezbollah": the group, not its backer
     possessor = next((a for a, s, e in reversed(before) if _POSSESSOR.match(text[s : trig.start][len(a.text):])), None)
-    nominal = not re.search(r"(?:ed|ing)$", trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start])) \
+    nominal = not _VERB_FORM.match(trig.text.split()[0]) or bool(_DETERMINER.search(text[: trig.start])) \
         or any(e == trig.start - 1 and _ADJECTIVE.search(a.text) for a, s, e in before)  # "Ukrainian shelling"
     premodifier = next((a for a, s, e in reversed(before) if nominal and _PREMODIFIER.match(text[e : trig.start])), None)
     relative = next((a for a, s, e in reversed(before) if _RELATIVE_SUBJECT.match(text[e : trig.start])), None)
@@ -650,7 +659,7 @@ def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lea
     """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
     points back to whoever did the same kind of thing in the last few sentences."""
     lead = sentence.text[: trig.start]
-    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead)):
+    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead) or _FORCE_ANAPHOR.search(lead)):
         return []
     recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
               and d.actor != "unknown" and d.modality == "asserted"]
@@ -715,9 +724,11 @@ def _since_phrase(text: str, when: DateMention) -> bool:
 def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention | None, sentence: Sentence) -> DateMention | None:
     # "ahead of the end of its mandate in December", "before the 31 August deadline": a deadline, not when it happened.
     dates = [d for d in dates if not _DEADLINE_BEFORE.search(sentence.text[max(0, d.start - 50) : d.start])]
-    if _PERFECT.search(sentence.text[: trig.start]):
-        # "Since November the group has fired missiles": a campaign still going on, not an act of November.
-        dates = [d for d in dates if not _since_phrase(sentence.text, d)]
+    # "Since November the group has fired missiles": a campaign still going on, not an act of November; "struck
+    # Aleppo for the first time since 2016": the act is now, the year is the last time before.
+    ongoing = bool(_PERFECT.search(sentence.text[: trig.start]))
+    dates = [d for d in dates if not (_since_phrase(sentence.text, d)
+                                      and (ongoing or _FIRST_TIME_SINCE.search(sentence.text, max(0, d.start - 40), d.start)))]
     if dates:
         after = [d for d in dates if d.start >= trig.end]
         return after[0] if after else dates[-1]

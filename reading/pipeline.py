@@ -24,6 +24,7 @@ from reading.toponyms import Toponym, find_toponyms
 READER_VERSION = "0.1.0"
 STATE_ROLES = ("metonymic", "modifier", "demonym")
 _COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,]*|\b(?:thousands|hundreds|dozens|millions|many|some) of|\bethnic)\s+(?:\w+\s+)?$", re.I)
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)")
 NON_STATE_NOUNS = frozenset(
     "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
     "civilians protesters tribes tribal opposition militants fighters families refugees "
@@ -53,6 +54,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
     named += _surname_spans(article, named, reg)
+    named += _acronym_spans(article, named)
     spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
@@ -152,6 +154,31 @@ def _surname_spans(article: Article, named: list[ActorSpan], reg: Registry) -> l
                 taken.append((start, end))
                 spans.append(ActorSpan(span.actor, match.group(), start, end, article.sentence_at(start).index))
     return spans
+
+
+def _acronym_spans(article: Article, named: list[ActorSpan]) -> list[ActorSpan]:
+    """"the Arakan Army ... the AA captured Maungdaw", "the Front for Change and Concord in Chad (FACT)": an acronym
+    made of an actor's initials, or defined in brackets after its name, stands for that actor from then on, even when
+    it is too short or too common to be registered."""
+    taken = [(s.start, s.end) for s in named]
+    spans = []
+    for span in named:
+        defined = _DEFINED_ACRONYM.match(article.text, span.end)
+        acronym, after = (defined.group(1), defined.end()) if defined else (_initials(span.text), span.end)
+        if acronym is None:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", article.text[after:]):
+            start, end = after + match.start(), after + match.end()
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                spans.append(ActorSpan(span.actor, acronym, start, end, article.sentence_at(start).index))
+    return spans
+
+
+def _initials(name: str) -> str | None:
+    """"AA" for "Arakan Army", "HTS" for "Hayat Tahrir al-Sham": the capitals that open its words, when there are two or more."""
+    capitals = [word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper()]
+    return "".join(capitals) if len(capitals) >= 2 else None
 
 
 def _names_a_non_state(top: Toponym, text: str) -> bool:

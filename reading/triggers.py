@@ -14,13 +14,18 @@ _FORCES = (r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|j
            r"air defences?|frigates?|destroyers?|warships?|(?:naval|navy|military|patrol) vessels?)")
 _WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
 # "the town of X", "the southern city of X": a settlement named after the verb.
-_NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)\s+of\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
+_NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)s?\s+of\s+|the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
+
+# What a force holds or leaves: "left the base at Faya-Largeau", "handed over its last base", "had taken the headquarters".
+_SITE_NOUN = r"(?:bases?|air ?bases?|camps?|garrisons?|barracks|posts?|outposts?|positions?|headquarters|checkpoints?|facilit(?:y|ies))"
 
 LEXICON: tuple[tuple[str, str], ...] = (
-    ("suspend", r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing)|"
+    ("suspend", r"\b(?:suspend(?:ed|s|ing)?|end(?:ed|s|ing)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|offensive|campaign)\b|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing)|"
                 r"clos(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?))\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
-    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|(?:cut|reduc(?:ed|es|ing)|halved)\s+the\s+number\s+of\s+(?:its\s+|their\s+)?(?:troops|soldiers|forces)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)\b|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r")"),
+    ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|(?:cut|reduc(?:ed|es|ing)|halved)\s+the\s+number\s+of\s+(?:its\s+|their\s+)?(?:troops|soldiers|forces)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)\b|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r"|"
+                 r"left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|hand(?:ed|s|ing)\s+over\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|control\b)|"
+                 r"hand(?:ed|s|ing)\s+over" + _NAMED_SITE + r"|brought\s+out\s+of\b)"),
     ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
     ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|mass(?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks)|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
@@ -28,8 +33,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
     ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|"
-               r"hit\s+(?:\w+\s+){0,2}?(?:positions|targets|sites|bases?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?))\b"),
-    ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?(?:\s+(?:explosions?|blasts?|attacks?))?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore)|explosive device|"
+               r"hit\s+(?:\w+\s+){0,4}?(?:positions|targets|sites|bases?|air ?bases?|airfields?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?|aircraft|warplanes|bombers|ships|vessels|bridges?)|"
+               r"(?:air|bombing|drone|missile)\s+campaign)\b"),
+    ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?(?:\s+(?:explosions?|blasts?|attacks?))?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore|brought down|destroyed|damaged)|explosive device|"
                   r"(?:bomb|device|grenade|(?:land)?mine|IED)s?\s+(?:exploded|went off|wounded|injured)|"
                   r"(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|shook))\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
@@ -39,11 +45,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
     ("attack", r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
-    ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
+    ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
+                r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
-    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r")"),
+    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r"|"
+              r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
     ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?-i:[A-Z]))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged fire)\b"),
@@ -69,7 +77,7 @@ THREAT_MARKERS = ignoring_case(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warne
 UNTIL_INTENDED = ignoring_case(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$")
 PLAN_MARKERS = ignoring_case(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
-                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to)\s+(?:\w+\s+){0,2}$")
+                          r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to|prepar(?:e|es|ed|ing)(?:\s+for)?)\s+(?:\w+\s+){0,2}$")
 # "would send troops to Cyprus to reinforce its bases": an act named as the purpose of another has not happened; "began
 # to withdraw" has. Only a bare verb ("to reinforce") is a purpose: "in response to attacks" names an act.
 PURPOSE = ignoring_case(r"\b(?!(?:began|begun|begin|begins|started|start|starts|continued|continue|continues|on|came|managed|used|had|have|has|"
