@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from reading.actors import ActorSpan, Registry
@@ -114,6 +114,8 @@ _PREP_LEAD = re.compile(r"\b(?:of|after|amid|following|despite|over|from|against
 # A trigger's first word that is a verb, so the trigger is no noun ("taken the headquarters of the army's command").
 _VERB_FORM = re.compile(r"^(?:\w+(?:ed|ing|en)|took|left|hit|struck|fought|shot|overran|retook|threw|blew)$", re.I)
 _ADJECTIVE_LEAD = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
+_OWN_ASSETS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:airspace|borders?|(?:border )?crossings?|ports?|airports?)\b", re.I)
+_TARGET_OWNER = re.compile(r"\s(?:against|on|at|targeting)\s+(?:the\s+)?((?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})['’]s\s", re.I)
 _FINITE_VERB = re.compile(r"^(?:\w+ed|fired|struck|hit|shot|took|blew|threw|fought)$", re.I)
 # "killed 54 soldiers in attacks on two army positions": what lies between a toll and the act that caused it.
 _IN_ACT = re.compile(r"^[^.;:]{0,60}?\b(?:in|during)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -173,7 +175,7 @@ _PURPOSE = re.compile(r"\s(?:in order |so as )?to\s+(?!(?:the|a|an|its|their|his
                       r"central|northern|southern|eastern|western|[a-z]+ern)\b)(?-i:[a-z]+)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
-_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|since|until)\s+|,\s*and\s+|;\s*", re.I)
+_CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|(?<!has )(?<!have )(?<!had )(?<!ever )since|until)\s+|,\s*and\s+|;\s*", re.I)
 # "shot down four drones launched from Yemen": what was brought down.
 _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|intercepts|intercepting|downed|destroyed)\s+(?:[\w,-]+\s+){0,3}$", re.I)
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
@@ -235,6 +237,7 @@ class Context:
     actor_type: dict[str, str]  # actor id -> type, for every actor in the article
     states: dict[str, str]  # ISO2 -> the actor id of that country's state
     literal_places: tuple[Place, ...] = ()  # for "the camp", "the town", "the province" said later
+    country_places: dict[str, Place] = field(default_factory=dict)  # ISO2 -> the Place of each country named
 
 
 @dataclass
@@ -265,7 +268,8 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     for span in actors:
         actors_by_sentence.setdefault(span.sentence, []).append(span)
     places_by_sentence = _places_by_sentence(ctx.article, places)
-    ctx = replace(ctx, literal_places=tuple(p for p in places if p.role == "literal"))
+    ctx = replace(ctx, literal_places=tuple(p for p in places if p.role == "literal"),
+                  country_places={p.country: p for p in places if p.kind == "country" and p.country})
     for sentence in ctx.article.sentences:
         if sentence.index == 0 and ctx.article.headline:
             continue  # a headline restates the story; the body carries the evidence
@@ -791,9 +795,36 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         return [draft]  # "sent warships to the region": somewhere unnamed, not the country the article is about
     if draft.action.startswith("suspend") and _SUSPENDED_ACCORD.match(text, trig.end):
         return [draft]  # "suspended peace talks", "its part in the treaty": an accord is suspended nowhere in particular
+    own = _own_country(ctx, draft, clause_end) or _owner_of_target(ctx, draft, clause_end)
+    if own is not None:
+        return [replace(draft, places=[own], implicit=True)]
     if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
+
+
+def _own_country(ctx: Context, draft: _Draft, clause_end: int) -> Place | None:
+    """"Qatar, Bahrain and Kuwait closed their airspace": a state that closes its own airspace, borders or ports does
+    so in its own country, not in the country the article is about."""
+    iso2 = next((code for code, actor in ctx.states.items() if actor == draft.actor), None)
+    country = ctx.country_places.get(iso2 or "")
+    if not draft.action.startswith("suspend") or country is None \
+            or not _OWN_ASSETS.search(draft.sentence.text, draft.trigger.start, max(clause_end, draft.trigger.end)):
+        return None
+    return country
+
+
+def _owner_of_target(ctx: Context, draft: _Draft, clause_end: int) -> Place | None:
+    """"an air campaign against Iran's nuclear programme", "strikes on Ukraine's power grid": with no place named, an
+    attack on what a country owns happened in that country."""
+    if draft.action not in VIOLENT_ACTIONS:
+        return None
+    for owner in _TARGET_OWNER.finditer(draft.sentence.text, draft.trigger.end, max(clause_end, draft.trigger.end)):
+        start = draft.sentence.start + owner.start(1)
+        country = next((p for p in ctx.country_places.values() if any(m.start == start for m in p.mentions)), None)
+        if country is not None:
+            return country
+    return None
 
 
 def _in_apposition(text: str, sp: SentencePlace) -> bool:
