@@ -935,11 +935,12 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
 
 
 def _most_precise(text: str, chosen: list[SentencePlace]) -> list[Place]:
-    """Drop a country that only locates the place before it: "Baghdad, Iraq" is Baghdad; but "in Pakistan and
-    Azad Kashmir" names two areas."""
-    located = {sp.place.id for prev, sp in itertools.pairwise(chosen)
-               if sp.place.kind == "country" and prev.place.country == sp.place.country
-               and not re.search(r"\b(?:and|or)\b", text[prev.end : sp.start])}
+    """Drop a country that only locates the place beside it: "Baghdad, Iraq" is Baghdad, "its last base in Chad, the
+    Adji Kossei camp" is the camp; but "in Pakistan and Azad Kashmir" names two areas."""
+    located = set()
+    for prev, sp in itertools.pairwise(chosen):
+        if prev.place.country == sp.place.country and not re.search(r"\b(?:and|or)\b", text[prev.end : sp.start]):
+            located |= {p.id for p in (prev.place, sp.place) if p.kind == "country"} if prev.place.kind != sp.place.kind else set()
     return [sp.place for sp in chosen if sp.place.id not in located]
 
 
