@@ -42,7 +42,7 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
 _COORDINATED_ACTOR = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:(?:allied|rival|local|other|[a-z]+-(?:backed|aligned|allied|led))\s+)?$", re.I)
 _OF_AGENT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
-_RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that)\b", re.I)
+_RELATIVE_SUBJECT = re.compile(r"^,?\s*(?:which|who|that|whose\s+(?:[\w-]+\s+){0,2}?(?:fighters|members|forces|troops|men|militants|gunmen|soldiers|units))\b", re.I)
 _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
 _ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
 _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
@@ -103,7 +103,7 @@ _IN_TOLD_ACT = re.compile(r"^[^.;]{0,50}?\b(?:in|during)\s+(?:the|these|those|th
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})  # "the capital": the city named last
 _AREA_WORDS = frozenset({"province", "region", "state", "governorate", "district"})
 _SITE_ANAPHOR = re.compile(
-    r"\b(?:the|that|this)\s+(?:\w+\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
+    r"\b(?:the|that|this)\s+(?-i:[a-z][\w-]*\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|temple|monastery|"
     r"city|town|village|capital|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -798,7 +798,9 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     own = _own_country(ctx, draft, clause_end) or _owner_of_target(ctx, draft, clause_end)
     if own is not None:
         return [replace(draft, places=[own], implicit=True)]
-    if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place:
+    # "Qatar and Saudi Arabia urged both sides to show restraint": another state's call is made from nowhere in particular.
+    third_party = draft.action == "demand" and draft.actor in ctx.states.values() and draft.actor != ctx.states.get(ctx.focus or "")
+    if draft.action in POSTURE_ACTIONS | {"demand"} and ctx.focus_place and not third_party:
         return [replace(draft, implicit=True, origin=ctx.focus_place if draft.action == "withdraw" else None)]
     return [draft]
 
