@@ -175,6 +175,7 @@ _PURPOSE = re.compile(r"\s(?:in order |so as )?to\s+(?!(?:the|a|an|its|their|his
                       r"central|northern|southern|eastern|western|[a-z]+ern)\b)(?-i:[a-z]+)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
+_SCENE_CLAUSE = re.compile(r"\b(?:when|while|as|whereas|although|though|but)\s+", re.I)
 _CLAUSE_START = re.compile(r"\b(?:when|as|after|before|because|while|whereas|although|though|but|where|(?<!has )(?<!have )(?<!had )(?<!ever )since|until)\s+|,\s*and\s+|;\s*", re.I)
 # "shot down four drones launched from Yemen": what was brought down.
 _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|intercepts|intercepting|downed|destroyed)\s+(?:[\w,-]+\s+){0,3}$", re.I)
@@ -779,7 +780,11 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it, or when
     # it lies in a passive's own subject ("a helicopter sent to evacuate soldiers from Nasir came under fire").
-    earlier = [sp for sp in places if sp.end <= trig.start and sp.place.id not in used
+    # "was on his first visit to India when the fighting broke out": a place before the time or contrast clause the
+    # trigger stands in is not its place ("a state of emergency in Amhara after days of fighting" still is).
+    clauses = list(_SCENE_CLAUSE.finditer(text, 0, trig.start))
+    clause_start = clauses[-1].end() if clauses and not _FRONTED.match(text) else 0
+    earlier = [sp for sp in places if clause_start <= sp.start and sp.end <= trig.start and sp.place.id not in used
                and not _in_apposition(text, sp)][:1] if first or trig.passive else []
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
