@@ -24,6 +24,8 @@ from reading.toponyms import Toponym, find_toponyms
 READER_VERSION = "0.1.0"
 STATE_ROLES = ("metonymic", "modifier", "demonym")
 _COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,]*|\b(?:thousands|hundreds|dozens|millions|many|some) of|\bethnic)\s+(?:\w+\s+)?$", re.I)
+_NAMED_ARMY = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(army|military|armed forces|security forces)\b", re.I)
+NAMED_ARMY_SENTENCES = 2  # how far back "the army" may point to "Pakistan's army"
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)")
 NON_STATE_NOUNS = frozenset(
     "militia militias group groups cleric clerics people Kurdish Kurds Shia Shiite Sunni jihadists rebels insurgents "
@@ -55,7 +57,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
     named += _surname_spans(article, named, reg)
     named += _acronym_spans(article, named)
-    spans = sorted(named + _home_forces(article, named, states.get(focus or "")), key=lambda s: s.start)
+    spans = sorted(named + _home_forces(article, named, states.get(focus or ""), set(states.values())), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
     ctx = Context(article, published, focus, _focus_place(places, focus), reg, actor_types, states)
@@ -92,9 +94,11 @@ _HOME_FORCES = re.compile(
 _HOME_FORCES_GUARD = PatternSet([("home forces", _HOME_FORCES)])
 
 
-def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None) -> list[ActorSpan]:
-    """"security forces", "the army" with no country named: the forces of the country the article is about."""
-    if home_state is None:
+def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None, states: set[str]) -> list[ActorSpan]:
+    """"security forces", "the army" with no country named: the forces of the state whose forces were named by the same
+    word in the last few sentences ("Pakistan's army said ... The army said"), else of the country the article is about."""
+    armies = [(s, head.group(1).lower()) for s in named if s.actor in states and (head := _NAMED_ARMY.match(article.text, s.end))]
+    if home_state is None and not armies:
         return []
     spans = []
     # No match crosses a sentence, so only sentences holding one of the pattern's words are scanned.
@@ -104,7 +108,11 @@ def _home_forces(article: Article, named: list[ActorSpan], home_state: str | Non
             # "US forces" already names its state just before the noun.
             if any(s.start < end and start - 2 <= s.end for s in named):
                 continue
-            spans.append(ActorSpan(home_state, match.group(), start, end, sentence.index))
+            recent = [s for s, head in armies if s.end <= start and sentence.index - s.sentence <= NAMED_ARMY_SENTENCES
+                      and match.group().lower().endswith(head)]
+            actor = max(recent, key=lambda s: s.start).actor if recent else home_state
+            if actor is not None:
+                spans.append(ActorSpan(actor, match.group(), start, end, sentence.index))
     return spans
 
 
