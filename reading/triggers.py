@@ -14,7 +14,7 @@ _FORCES = (r"(?:troops|forces|soldiers|personnel|trainers|instructors|warships|j
            r"air defences?|frigates?|destroyers?|warships?|(?:naval|navy|military|patrol) vessels?)")
 _WORDS = r"(?:[\w,.'’-]+\s+)"  # a word with its space; numbers such as "1,000" count as words
 # "the town of X", "the southern city of X": a settlement named after the verb.
-_NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:town|city|village|port|base|capital|airport|district|region|province|area|island|hill|camp|border town)s?\s+of\s+|the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
+_NAMED_SITE = r"(?=\s+(?:(?:much|most|all|parts?|large parts|swathes) of\s+)?(?:the\s+(?:\w+\s+){0,2}(?:towns?|city|cities|villages?|ports?|bases?|capital|airports?|districts?|regions?|provinces?|areas?|islands?|hills?|camps?|border towns?)\s+of\s+|the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?(?-i:[A-Z]))"
 
 # What a force holds or leaves: "left the base at Faya-Largeau", "handed over its last base", "had taken the headquarters".
 _SITE_NOUN = r"(?:bases?|air ?bases?|camps?|garrisons?|barracks|posts?|outposts?|positions?|headquarters|checkpoints?|facilit(?:y|ies))"
