@@ -61,7 +61,7 @@ _OWNER_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:mission|operation|for
 _BORDER_OF = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.I)
 _SAY = re.compile(r"\b(?:said|says|announced|claimed|added|reported|confirmed|stated|told \w+)\b", re.I)
 # "Iranian officials said the strikes hit a village": verbs whose object is a clause; the speaker is not its doer.
-_SAY_CLAUSE = re.compile(r"\b(?:said|says|say|told (?:\w+|the \w+)|reported|confirmed|stated|added)\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
+_SAY_CLAUSE = re.compile(r"\b(?:said|says|say|told (?:\w+|the \w+)|reported|confirmed|stated|added),?\s+(?:on \w+\s+)?(?:that\s+)?", re.I)
 # "seized rifles, grenade launchers and explosives": materiel taken, not ground.
 _MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stockpiles?|hauls?)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
@@ -712,7 +712,10 @@ def _group_noun_actor(ctx: Context, sentence: Sentence, word: str, all_actors: l
 def _reporting_subject(ctx: Context, sentence: Sentence, trig: Trigger, all_actors: list[ActorSpan]) -> str | None:
     """"Sudan's army said on Friday that it had recaptured the palace": "it" is whoever said so."""
     lead = sentence.text[: trig.start]
-    says = [m for m in _SAY.finditer(lead) if _REPORTED_PRONOUN.match(lead[m.end() :]) and len(lead) - m.end() < 45]
+    # The pronoun stays the subject to the trigger unless a new clause starts on the way ("...said it had used drones
+    # smuggled in on lorries to hit the bombers").
+    says = [m for m in _SAY.finditer(lead) if _REPORTED_PRONOUN.match(lead[m.end() :])
+            and (len(lead) - m.end() < 45 or (len(lead) - m.end() < 90 and not _CLAUSE_START.search(lead, m.end())))]
     if not says:
         return None
     said_at = sentence.start + says[-1].start()
