@@ -123,6 +123,9 @@ def _cluster(members: Sequence[PlaceTotal]) -> Cluster:
     """One circle for `members` (the busiest first): longitudes are taken relative to the busiest place, so a
     cluster across the antimeridian is centred on it rather than on the far side of the world."""
     seed = members[0].place
+    if len(members) == 1:
+        # A place alone stays exactly where it was read.
+        return Cluster(seed.lat, seed.lon, tuple(members), members[0].events, members[0].current, members[0].actor_types)
     events = sum(t.events for t in members)
     east = sum(t.events * ((t.place.lon - seed.lon + 180.0) % 360.0 - 180.0) for t in members) / events
     types: Counter[str] = Counter()
