@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bench.synthetic import synthetic_situation
-from tests.browser.page import MAP, figure, open_view, query_of, wait_for_query, wait_until_idle
+from tests.browser.page import MAP, drag_map, figure, open_view, query_of, wait_for_query, wait_until_idle
 from tests.browser.test_view_browser import live_camera, settled_camera_query
 
 EVENTS = 3000
@@ -53,7 +53,7 @@ def test_zooming_in_splits_clusters_where_the_user_is_and_a_small_pan_keeps_the_
         page.wait_for_timeout(150)
     query = settled_camera_query(page)
     assert float(query["zoom"][0]) >= 5.0, "the wheel should have crossed a zoom level"
-    page.wait_for_function(f"(sel) => !document.querySelector(sel).__flashpointTag", arg=MAP, timeout=30_000)
+    page.wait_for_function("(sel) => !document.querySelector(sel).__flashpointTag", arg=MAP, timeout=30_000)
     wait_until_idle(page)
     page.wait_for_timeout(1000)  # the redrawn map settles; a late report would move it again
     close = militia_marks(page)
@@ -66,12 +66,7 @@ def test_zooming_in_splits_clusters_where_the_user_is_and_a_small_pan_keeps_the_
     assert camera["zoom"] == pytest.approx(float(query["zoom"][0]), abs=0.05)
 
     mark_plot(page)
-    box = page.locator(MAP).bounding_box()
-    x, y = box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.5
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 30, y + 10, steps=5)
-    page.mouse.up()
+    drag_map(page, 30, 10)
     wait_for_query(page, lambda q: q.get("lon") != settled["lon"])
     wait_until_idle(page)
     assert plot_is_tagged(page)  # same zoom level and tile: the link follows, the map is not redrawn
