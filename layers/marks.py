@@ -13,8 +13,8 @@ from plotly.basedatatypes import BaseTraceType
 
 from layers import style
 from layers.aggregate import MAX_EVENT_MARKS, PlaceTotal, place_index, place_totals
-from layers.clusters import Cluster, clusters_in_frame, frame
 from layers.base import Builder, LayerOutput, LegendEntry, actor_type_legend, event_hover, events_in_view, hover_lines
+from layers.clusters import Cluster, clusters_in_frame, frame
 from layers.wording import actor_name, actor_type, format_date
 from reading.model import Event, Place, Situation
 
@@ -125,8 +125,8 @@ def total_marks(
 
     A view with no camera (a layer built outside the figure, which fills it in) draws every place on its own.
     """
-    camera = frame(view.lat, view.lon, view.zoom) if view.has_centre and view.zoom is not None else None
-    clusters = clusters_in_frame(totals, camera)
+    shown = frame(view.lat, view.lon, view.zoom) if view.has_centre and view.zoom is not None else None
+    clusters = clusters_in_frame(totals, shown)
     if not clusters:
         return [], []
     largest = clusters[0].events
