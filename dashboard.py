@@ -183,7 +183,8 @@ def figure_view(situation: Situation, view: ViewState) -> ViewState:
     if (
         opened is None
         or without_camera(opened) != without_camera(view)
-        or cluster_frame(situation, opened) != cluster_frame(situation, view)
+        # Only a camera that moved can need other clusters (and a frame of a view with no camera costs a fit).
+        or (opened != view and cluster_frame(situation, opened) != cluster_frame(situation, view))
     ):
         opened = st.session_state["map_opened"] = view
     return replace(view, lat=opened.lat, lon=opened.lon, zoom=opened.zoom)
