@@ -15,7 +15,7 @@ import streamlit as st
 
 from intake.sidebar import article_inputs
 from layers import LAYERS
-from layers.figure import build_figure
+from layers.figure import build_figure, cluster_frame
 from layers.wording import actor_name, format_published, place_name
 from panels import BRIEF_PANELS
 from panels.evidence import EvidenceView, evidence_view
@@ -174,12 +174,18 @@ def controls(situation: Situation) -> None:
     )
 
 
-def figure_view(view: ViewState) -> ViewState:
+def figure_view(situation: Situation, view: ViewState) -> ViewState:
     """The view the map is drawn with. While only the camera changes, the map keeps the camera it was drawn
     with, so a pan the browser reports rewrites the link without redrawing the map (a redraw is a new chart
-    element in Streamlit, and would jump back). Any other change redraws it at the latest camera."""
+    element in Streamlit, and would jump back). Any other change redraws it at the latest camera, and so does
+    a move to another zoom level or far enough to need other clusters (many events: layers/clusters.py)."""
     opened = st.session_state.get("map_opened")
-    if opened is None or without_camera(opened) != without_camera(view):
+    if (
+        opened is None
+        or without_camera(opened) != without_camera(view)
+        # Only a camera that moved can need other clusters (and a frame of a view with no camera costs a fit).
+        or (opened != view and cluster_frame(situation, opened) != cluster_frame(situation, view))
+    ):
         opened = st.session_state["map_opened"] = view
     return replace(view, lat=opened.lat, lon=opened.lon, zoom=opened.zoom)
 
@@ -263,7 +269,7 @@ def main() -> None:
     for notice in notices:
         st.warning(escape_markdown(notice))
     headline(situation, origin)
-    drawn = figure_view(view)
+    drawn = figure_view(situation, view)
     figure = map_figure(situation, situation.article.id, tuple(sorted(to_query(drawn).items())), drawn)
     clicked = st.plotly_chart(
         figure, key="map", on_select="rerun", selection_mode="points", config={"scrollZoom": True, "displaylogo": False}

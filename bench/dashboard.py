@@ -3,7 +3,8 @@
 (a) first map paint in Debian Chromium (Playwright): navigation to MapLibre's `loaded()`, fresh context per run;
 (b) server time of a layer toggle and a filter change: the functions the page calls, in-process, and a whole
     page rerun through Streamlit's AppTest;
-(c) a synthetic situation of --events events: figure build time and bytes, panels, and the server's RSS.
+(c) a synthetic situation of --events events: figure build time and bytes, panels, and the server's RSS; and at
+    zooms 1, 4 and 8 (layers/clusters.py) the clusters drawn, figure bytes, a rerun's time, paint and RSS.
 
 Run: .venv/bin/python -m bench.dashboard [--runs 5] [--events 100000] [--no-browser]
 """
@@ -29,6 +30,7 @@ from sharing.map_reports import PAINTED
 from sharing.viewstate import ViewState
 
 if TYPE_CHECKING:
+    import plotly.graph_objects as go
     from playwright.sync_api import Browser
 
     from tests.browser.helpers import StreamlitServer
@@ -195,6 +197,23 @@ def main_thread_profile(env: dict[str, str], app: Path = DASHBOARD, top: int = 6
     return rows
 
 
+# Zoom levels at which the large situation is measured: the world, a region, a province.
+LARGE_ZOOMS = (1.0, 4.0, 8.0)
+
+
+def cluster_marks(figure: go.Figure) -> int:
+    """Circles of the event layers' totals (one per cluster of places, layers/clusters.py)."""
+    return sum(len(trace.lat) for trace in figure.data if (trace.name or "").endswith("(events per place)"))
+
+
+def opening_centre(situation: Situation) -> tuple[float, float]:
+    """Where the map opens with no camera in the link, as a link writes it."""
+    from layers.figure import camera
+
+    lat, lon, _ = camera(situation, ViewState())
+    return round(lat, 4), round(lon, 4)
+
+
 def large_situation_figures(situation: Situation) -> dict[str, float]:
     from layers.figure import build_figure
 
@@ -211,6 +230,66 @@ def large_situation_figures(situation: Situation) -> dict[str, float]:
         "figure JSON (KB)": size / 1024,
         "traces": len(figure.data),
     }
+
+
+def zoom_rows(situation: Situation, situation_path: Path) -> list[dict[str, float]]:
+    """Per zoom, at the map's opening centre: clusters drawn, figure bytes, the server's work of a redraw
+    (in-process, median of 3), and a whole page rerun after the link's camera moves to that zoom (AppTest)."""
+    from streamlit.testing.v1 import AppTest
+
+    from layers.figure import build_figure
+
+    lat, lon = opening_centre(situation)
+    os.environ["FLASHPOINT_SITUATION_JSON"] = str(situation_path)
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=300)
+    app.session_state[PAINTED] = True
+    app.run()
+    rows = []
+    for zoom in LARGE_ZOOMS:
+        view = ViewState(lat=lat, lon=lon, zoom=zoom)
+        size = page_work(situation, view)
+        work = median_ms(lambda: page_work(situation, view), runs=3)
+        app.query_params.update({"lat": str(lat), "lon": str(lon), "zoom": f"{zoom:g}"})
+        started = time.perf_counter()
+        app.run()
+        rerun = (time.perf_counter() - started) * 1000
+        assert not app.exception, [e.value for e in app.exception]
+        rows.append({"zoom": zoom, "clusters drawn": cluster_marks(build_figure(situation, view)),
+                     "figure JSON (KB)": size / 1024, "map + JSON + panels (ms)": work,
+                     "page rerun, camera moved here (ms)": rerun})
+    return rows
+
+
+def zoom_visits(env: dict[str, str], runs: int, centre: tuple[float, float]) -> list[dict[str, float]]:
+    """Per zoom, fresh visitors opening a link at that zoom in Chromium: the clusters the browser holds, first
+    paint (median of `runs`), and the server's RSS after them (it keeps each view's figure it has built)."""
+    from tests.browser.helpers import wait_for_map
+
+    count_js = ("(sel) => Array.from(document.querySelector(sel)._fullData)"
+                ".filter(t => (t.name || '').endsWith('(events per place)')).reduce((n, t) => n + t._length, 0)")
+    rows = []
+    with served_in_chromium(env, DASHBOARD) as (server, browser):
+        for zoom in LARGE_ZOOMS:
+            paints, marks = [], 0
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.goto(f"{server.url}/?lat={centre[0]}&lon={centre[1]}&zoom={zoom:g}")
+                paints.append(wait_for_map(page, timeout=300_000))
+                marks = page.evaluate(count_js, ".js-plotly-plot")
+                context.close()
+            rows.append({"zoom": zoom, "clusters in the browser": marks,
+                         f"first paint, median of {runs} (ms)": statistics.median(paints),
+                         "server RSS after (MB)": rss_mb(server.proc.pid)})
+    return rows
+
+
+def zoom_table(title: str, rows: list[dict[str, float]]) -> None:
+    print(f"\n#### {title}\n\n| " + " | ".join(rows[0]) + " |\n|" + "---:|" * len(rows[0]))
+    for row in rows:
+        cells = [f"{v:g}" if k == "zoom" else f"{v:,.1f}" if k.endswith(("(KB)", "(MB)")) else f"{v:,.0f}"
+                 for k, v in row.items()]
+        print("| " + " | ".join(cells) + " |")
 
 
 def table(title: str, rows: dict[str, float], unit: str = "ms") -> None:
@@ -255,9 +334,12 @@ def main() -> None:
         print(f"\n{len(large.events):,} events over {len(large.places):,} places (bench/synthetic.py).")
         table(f"(c) {args.events:,} events: figure and panels, in-process", large_situation_figures(large))
         table(f"(c) {args.events:,} events: whole page rerun (AppTest)", apptest_times(large_path))
+        zoom_table(f"(c) {args.events:,} events by zoom: clusters, bytes, server time", zoom_rows(large, large_path))
         if not args.no_browser:
             env = {"FLASHPOINT_SITUATION_JSON": str(large_path)}
             table(f"(c) {args.events:,} events in Chromium: first paint and server memory", browser_paints(args.runs, env))
+            zoom_table(f"(c) {args.events:,} events in Chromium by zoom: a link opened at each zoom",
+                       zoom_visits(env, args.runs, opening_centre(large)))
 
 
 if __name__ == "__main__":

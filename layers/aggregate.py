@@ -1,12 +1,12 @@
-"""Many events at a place summed into one total, so a situation of 100,000 events sends one mark per place.
+"""Many events at a place summed into one total, the unit that layers/clusters.py groups per zoom level.
 
-Map tools thin points before a browser draws them (ACLED's dashboards bin by area); here the bin is
+Map tools thin points before a browser draws them (ACLED's dashboards bin by area); here the first bin is
 the place itself, which the analyst already thinks in, so no event moves away from where it was read.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reading.model import Event, Place, Situation
@@ -57,14 +57,14 @@ def _total(place: Place, events: Sequence[Event], types: dict[str, str]) -> Plac
         place=place,
         events=len(events),
         current=sum(e.is_current for e in events),
-        actor_types=_ranked(types.get(e.actor, "unknown") for e in events),
-        actions=_ranked(e.action for e in events),
-        actors=_ranked(e.actor for e in events),
+        actor_types=ranked(Counter(types.get(e.actor, "unknown") for e in events)),
+        actions=ranked(Counter(e.action for e in events)),
+        actors=ranked(Counter(e.actor for e in events)),
         last_date=max(dates) if dates else None,
     )
 
 
-def _ranked(values: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    # Ties in alphabetical order, so the same situation always draws the same way.
-    return tuple(sorted(Counter(values).items(), key=lambda item: (-item[1], item[0])))
+def ranked(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """Most frequent first; ties in alphabetical order, so the same situation always draws the same way."""
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 

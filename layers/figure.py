@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
 from layers import LAYERS, style
+from layers.aggregate import MAX_EVENT_MARKS
 from layers.base import EARTH_RADIUS_KM, RING_RADIUS_KM, LegendEntry, hover_lines
 from layers.basemap import basemap_trace
+from layers.clusters import WORLD_PX_AT_ZOOM_0, ClusterFrame, frame
 from reading.model import Place, Situation
 
 if TYPE_CHECKING:
@@ -35,23 +38,23 @@ MAX_FITTED_RADIUS_KM = 1000.0
 # precision stands for.
 FOCUS_RADIUS_KM = {"site": 60.0, "near": 80.0, **RING_RADIUS_KM}
 MAX_FOCUS_ZOOM = 11.0
-# MapLibre's world is 512 px wide at zoom 0 (not the 256 px of raster tiles).
-WORLD_PX_AT_ZOOM_0 = 512
 
 
 def build_figure(situation: Situation, view: ViewState) -> go.Figure:
     traces: list = [basemap_trace()]
     legend: list[tuple[str, LegendEntry]] = []
+    lat, lon, zoom = camera(situation, view)
+    # Layers get the camera the map opens on: clustered marks (layers/clusters.py) depend on its zoom.
+    framed = replace(view, lat=lat, lon=lon, zoom=zoom)
     for layer_id, spec in LAYERS.items():
         if layer_id in view.layers:
-            output = spec.build(situation, view)
+            output = spec.build(situation, framed)
             traces += output.traces
             legend += [(spec.title, entry) for entry in output.legend]
     focus = situation.place(view.focus)
     if focus is not None:
         traces.append(_focus_trace(focus))
         legend.append(("Focus", LegendEntry("◉", style.FOCUS_COLOUR, focus.name)))
-    lat, lon, zoom = camera(situation, view)
     figure = go.Figure(data=traces)
     figure.update_layout(
         map={"style": "white-bg", "center": {"lat": lat, "lon": lon}, "zoom": zoom},
@@ -86,6 +89,16 @@ def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
     if view.has_centre:
         lat, lon = view.lat, view.lon
     return lat, lon, view.zoom if view.zoom is not None else zoom
+
+
+def cluster_frame(situation: Situation, view: ViewState) -> ClusterFrame | None:
+    """What of the view's camera the map's marks depend on; None while no layer clusters (few events), when
+    the marks never depend on it. The page redraws the map when this changes, not on every pan."""
+    if len(situation.events) <= MAX_EVENT_MARKS:
+        return None
+    known = view.has_centre and view.zoom is not None
+    lat, lon, zoom = (view.lat, view.lon, view.zoom) if known else camera(situation, view)
+    return frame(lat, lon, zoom)
 
 
 def fitted_camera(places: Sequence[Place]) -> tuple[float, float, float]:

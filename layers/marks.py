@@ -1,6 +1,6 @@
 """Events drawn as marks: one circle per event (coloured by actor type, glyph by action, fanned out at its
-place), or, past `MAX_EVENT_MARKS`, one circle per place sized by its count. The militia, state and posture
-layers all draw through here.
+place), or, past `MAX_EVENT_MARKS`, one circle per place, or per cluster of nearby places at the view's zoom,
+sized by its count. The militia, state and posture layers all draw through here.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from plotly.basedatatypes import BaseTraceType
 from layers import style
 from layers.aggregate import MAX_EVENT_MARKS, PlaceTotal, place_index, place_totals
 from layers.base import Builder, LayerOutput, LegendEntry, actor_type_legend, event_hover, events_in_view, hover_lines
+from layers.clusters import Cluster, clusters_in_frame, frame
 from layers.wording import actor_name, actor_type, format_date
 from reading.model import Event, Place, Situation
 
@@ -30,7 +31,7 @@ def category_layer(category: str, name: str) -> Builder:
     """The builder of a layer that draws the view's events of one category as marks."""
 
     def build(situation: Situation, view: ViewState) -> LayerOutput:
-        traces, legend = event_marks(situation, events_in_view(situation, view, category), name)
+        traces, legend = event_marks(situation, events_in_view(situation, view, category), name, view)
         return LayerOutput(tuple(traces), tuple(legend))
 
     return build
@@ -65,10 +66,12 @@ def mark_position(place: Place, slot: tuple[int, int]) -> tuple[float, float]:
     )
 
 
-def event_marks(situation: Situation, events: Sequence[Event], name: str) -> tuple[list[BaseTraceType], list[LegendEntry]]:
-    """Events as marks: each on its own while they are few enough to read, else one total per place."""
+def event_marks(
+    situation: Situation, events: Sequence[Event], name: str, view: ViewState
+) -> tuple[list[BaseTraceType], list[LegendEntry]]:
+    """Events as marks: each on its own while they are few enough to read, else totals clustered at the view's zoom."""
     if len(events) > MAX_EVENT_MARKS:
-        return total_marks(situation, place_totals(situation, events), name)
+        return total_marks(situation, place_totals(situation, events), name, view)
     return single_marks(situation, events, name)
 
 
@@ -113,34 +116,43 @@ def single_marks(situation: Situation, events: Sequence[Event], name: str) -> tu
     return traces, list(dict.fromkeys(legend))
 
 
-def total_marks(situation: Situation, totals: Sequence[PlaceTotal], name: str) -> tuple[list[BaseTraceType], list[LegendEntry]]:
-    """One circle per place, its area by the number of events, coloured by the actor type behind most of them,
-    with the count written inside. Largest first, so smaller circles stay on top and can be hovered.
-    The colour is the place's main actor type; hover gives the breakdown."""
-    if not totals:
+def total_marks(
+    situation: Situation, totals: Sequence[PlaceTotal], name: str, view: ViewState
+) -> tuple[list[BaseTraceType], list[LegendEntry]]:
+    """One circle per cluster of places at the view's camera (layers/clusters.py), its area by the number of
+    events, coloured by the actor type behind most of them, with the count written inside; a place alone is
+    its own circle. Largest first, so smaller circles stay on top and can be hovered; hover gives the breakdown.
+
+    A view with no camera (a layer built outside the figure, which fills it in) draws every place on its own.
+    """
+    shown = frame(view.lat, view.lon, view.zoom) if view.has_centre and view.zoom is not None else None
+    clusters = clusters_in_frame(totals, shown)
+    if not clusters:
         return [], []
-    largest = totals[0].events
+    largest = clusters[0].events
     trace = go.Scattermap(
         name=f"{name} (events per place)",
-        lat=[t.place.lat for t in totals],
-        lon=[t.place.lon for t in totals],
+        lat=[c.lat for c in clusters],
+        lon=[c.lon for c in clusters],
         mode="markers+text",
         marker={
-            "size": [total_size(t.events, largest) for t in totals],
-            "color": [style.actor_type_colour(t.main_actor_type) for t in totals],
+            "size": [total_size(c.events, largest) for c in clusters],
+            "color": [style.actor_type_colour(c.main_actor_type) for c in clusters],
             "opacity": 0.8,
         },
-        text=[short_count(t.events) for t in totals],
+        text=[short_count(c.events) for c in clusters],
         textposition="middle center",
         textfont={"size": 11, "color": "#FFFFFF"},
-        hovertext=[total_hover(situation, t) for t in totals],
+        hovertext=[total_hover(situation, c.members[0]) if c.is_single else cluster_hover(c) for c in clusters],
         hoverinfo="text",
-        customdata=[t.place.id for t in totals],
+        # A place's evidence opens on a click; a cluster has no one place to show, and its hover says what it holds.
+        customdata=[c.members[0].place.id if c.is_single else None for c in clusters],
         showlegend=False,
     )
+    grouped = ", nearby places as one (zoom in to split)" if any(not c.is_single for c in clusters) else ""
     legend = [
-        LegendEntry("⬤", "#1A1A1A", f"{name}: events per place (number: count)"),
-        *actor_type_legend({t.main_actor_type for t in totals}),
+        LegendEntry("⬤", "#1A1A1A", f"{name}: events per place{grouped} (number: count)"),
+        *actor_type_legend({c.main_actor_type for c in clusters}),
     ]
     return [trace], legend
 
@@ -168,4 +180,19 @@ def total_hover(situation: Situation, total: PlaceTotal) -> str:
         f"actions: {actions}",
         f"most by: {actors}",
         f"latest: {format_date(total.last_date, 'day')}" if total.last_date else None,
+    )
+
+
+def cluster_hover(cluster: Cluster) -> str:
+    """What a cluster holds: its count, its busiest places and its actor types."""
+    places = ", ".join(f"{t.place.name} {t.events:,}" for t in cluster.members[:3])
+    more = len(cluster.members) - 3
+    types = ", ".join(f"{kind.replace('-', ' ')} {n:,}" for kind, n in cluster.actor_types[:3])
+    background = cluster.events - cluster.current
+    return hover_lines(
+        f"{len(cluster.members):,} places near each other: {cluster.events:,} events"
+        + (f" ({background:,} background)" if background else ""),
+        f"most at: {places}" + (f" and {more:,} more places" if more > 0 else ""),
+        f"actor types: {types}",
+        "zoom in to split",
     )

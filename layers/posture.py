@@ -48,7 +48,7 @@ def build(situation: Situation, view: ViewState) -> LayerOutput:
     moved = {e.id for e, _ in moves}
     arrows = single_arrows(situation, moves) if len(moves) <= MAX_ARROWS else route_arrows(situation, moves)
     traces: list = [trace for arrow, ends in arrows for trace in _arrow(arrow, *ends)]
-    marks, legend = event_marks(situation, [e for e in events if e.id not in moved], "posture")
+    marks, legend = event_marks(situation, [e for e in events if e.id not in moved], "posture", view)
     traces += marks
     if moves:
         label = "move, origin to destination" if len(moves) <= MAX_ARROWS else f"moves: busiest {len(arrows)} routes (width: count)"

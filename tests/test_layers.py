@@ -406,3 +406,70 @@ def test_protests_are_drawn_by_the_unrest_layer_and_no_other(mini_situation):
     (marks,) = traces_of("unrest", situation)
     assert list(marks.customdata) == ["e9"] and list(marks.text) == [style.action_glyph("protest")]
     assert all(traces_of(layer, situation) == [] for layer in ("militia", "state"))
+
+
+def spread_situation(situation: Situation, per_place: int = 10) -> Situation:
+    """A synthetic situation of 400 militia events: `per_place` at each of 40 towns on a grid over Iraq,
+    with Baghdad's own events kept (they are few)."""
+    towns = [
+        Place(f"test:town{row}-{col}", f"Town {row}-{col}", "city", "IQ", 31.0 + row * 0.9, 40.0 + col * 0.9, "site", 0.9,
+              "literal", (PlaceMention("Town", 0, 4, 0, "literal"),))
+        for row in range(5)
+        for col in range(8)
+    ]
+    strike = situation.event("e1")
+    events = [e for town in towns for e in copies(strike, per_place, place=town.id)]
+    events = [dataclasses.replace(e, id=f"{e.place}-{e.id}") for e in events]
+    return dataclasses.replace(situation, places=(*situation.places, *towns), events=tuple(events))
+
+
+def militia_marks(situation: Situation, view: ViewState) -> go.Scattermap:
+    (trace,) = [t for t in build_figure(situation, view).data if t.name == "militia (events per place)"]
+    return trace
+
+
+def test_many_events_cluster_by_the_zoom_of_the_view_and_split_when_zoomed_in(mini_situation):
+    many = spread_situation(mini_situation)
+    counts = {}
+    for zoom in (1.0, 4.0, 8.0):
+        trace = militia_marks(many, ViewState(lat=33.0, lon=43.0, zoom=zoom))
+        assert sum(int(text) for text in trace.text) == 400  # every event counted once
+        counts[zoom] = len(trace.lat)
+    assert counts[1.0] == 1 and counts[1.0] < counts[4.0] < counts[8.0] == 40
+    # Close up each town is its own circle, clicked for its evidence, as without clustering.
+    close = militia_marks(many, ViewState(lat=33.0, lon=43.0, zoom=8.0))
+    assert set(close.customdata) == {p.id for p in many.places if p.id.startswith("test:town")}
+
+
+def test_a_cluster_says_what_it_holds(mini_situation):
+    many = spread_situation(mini_situation)
+    trace = militia_marks(many, ViewState(lat=33.0, lon=43.0, zoom=1.0))
+    (hover,) = trace.hovertext
+    assert "40 places near each other: 400 events" in hover
+    assert "most at: Town " in hover and "and 37 more places" in hover
+    assert "actor types: political militia 400" in hover and "zoom in to split" in hover
+    assert list(trace.customdata) == [None]  # no one place's evidence stands for a cluster
+    legend = build_figure(many, ViewState(lat=33.0, lon=43.0, zoom=1.0)).layout.annotations[0].text
+    assert "nearby places as one (zoom in to split)" in legend
+
+
+def test_without_a_camera_in_the_link_marks_cluster_at_the_zoom_the_map_opens_on(mini_situation):
+    from layers.figure import camera
+
+    many = spread_situation(mini_situation)
+    lat, lon, zoom = camera(many, ALL)
+    assert militia_marks(many, ALL).to_plotly_json() == militia_marks(many, ViewState(lat=lat, lon=lon, zoom=zoom)).to_plotly_json()
+
+
+def test_few_events_draw_the_same_at_every_zoom_and_never_ask_for_a_redraw(mini_situation):
+    from layers.figure import cluster_frame
+
+    marks = [
+        [t.to_plotly_json() for t in traces_of("militia", mini_situation, ViewState(lat=33.0, lon=43.0, zoom=zoom))]
+        for zoom in (1.0, 8.0)
+    ]
+    assert marks[0] == marks[1] == [t.to_plotly_json() for t in traces_of("militia", mini_situation)]
+    assert cluster_frame(mini_situation, ViewState(zoom=1.0, lat=0.0, lon=0.0)) is None
+    many = spread_situation(mini_situation)
+    assert cluster_frame(many, ViewState(lat=33.0, lon=43.0, zoom=4.2)) == cluster_frame(many, ViewState(lat=33.1, lon=43.1, zoom=4.8))
+    assert cluster_frame(many, ViewState(lat=33.0, lon=43.0, zoom=4.2)) != cluster_frame(many, ViewState(lat=33.0, lon=43.0, zoom=5.2))

@@ -67,6 +67,16 @@ def query_of(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
+def drag_map(page, dx: float, dy: float) -> None:
+    """Drag the map by (dx, dy) pixels with the mouse, from a point left of its middle."""
+    box = page.locator(MAP).bounding_box()
+    x, y = box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.5
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y + dy, steps=10)
+    page.mouse.up()
+
+
 def sidebar(page):
     return page.get_by_test_id("stSidebar")
 

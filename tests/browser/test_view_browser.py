@@ -18,6 +18,7 @@ from tests.browser.page import (
     MAP,
     assert_no_exception,
     choose_focus,
+    drag_map,
     focused_name,
     layer_label,
     literal_place,
@@ -80,12 +81,7 @@ def chosen_actors(page) -> list[str]:
 
 def pan_and_zoom(page) -> None:
     """What a user does: drag the map, then turn the wheel over it."""
-    box = page.locator(MAP).bounding_box()
-    x, y = box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.5
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 140, y + 70, steps=10)
-    page.mouse.up()
+    drag_map(page, 140, 70)
     page.mouse.wheel(0, -240)
 
 
