@@ -2,7 +2,8 @@
 protobuf, one per block of 256 code points) built from DejaVu Sans, so place names and event glyphs draw
 without asking an outside font host and without MapLibre rasterising every character in the browser.
 
-Built at set-up (`python -m layers.glyphs`, run by scripts/setup.sh), or on first use when missing.
+Built at set-up (`python -m layers.glyphs`, run by scripts/setup.sh; quick when they are current), or on
+first use when missing.
 """
 from __future__ import annotations
 
@@ -45,10 +46,13 @@ def glyphs_url() -> str | None:
     font is not installed (MapLibre then draws every glyph itself, still offline)."""
     if not FONT_FILE.is_file():
         return None
-    version = glyphs_version()
-    if not (GLYPHS_DIR / f"built-{version}").is_file():
-        build_glyphs()
-    return f"{STATIC_URL}/glyphs/{{fontstack}}/{{range}}.pbf?v={version}"
+    ensure_glyphs()
+    return f"{STATIC_URL}/glyphs/{{fontstack}}/{{range}}.pbf?v={glyphs_version()}"
+
+
+def ensure_glyphs() -> int:
+    """Build the glyph files unless this font's are there already; returns how many glyphs were built."""
+    return 0 if (GLYPHS_DIR / f"built-{glyphs_version()}").is_file() else build_glyphs()
 
 
 def glyphs_version() -> str:
@@ -187,5 +191,6 @@ def _varint(value: int) -> bytes:
 if __name__ == "__main__":
     if not FONT_FILE.is_file():
         sys.exit(f"{FONT_FILE} is missing (Debian package fonts-dejavu-core); the map will draw its labels itself")
-    count = build_glyphs()
-    print(f"map glyphs {glyphs_version()}: {count:,} glyphs of {FONT_STACK} at {GLYPHS_DIR}")
+    count = ensure_glyphs()
+    done = f"{count:,} glyphs built" if count else "current"
+    print(f"map glyphs {glyphs_version()} of {FONT_STACK} at {GLYPHS_DIR}: {done}")
