@@ -32,7 +32,8 @@ GLYPHS_DIR = STATIC_DIR / "glyphs"
 # 8 px of distance spread over the byte range and the outline at 0.75 of it (MapLibre's text shader
 # draws from there).
 SIZE_PX, BORDER_PX, RADIUS_PX, CUTOFF = 24, 3, 8.0, 0.25
-# MapLibre places glyph tops this far above its text baseline (as it does for glyphs it draws itself).
+# A glyph's top is given from a line origin this far above the baseline: the offset MapLibre uses for the
+# glyphs it draws itself, so ours sit where those did.
 BASELINE_TOP_PX = 27
 # Outlines are found on a grid this many times finer than the glyph's pixels.
 SUPERSAMPLE = 4
