@@ -2,7 +2,8 @@
 
 `bench/dashboard.py` times it like the dashboard, so the figures say how much of first paint is the page
 around the map and how much is Streamlit, plotly.js and MapLibre on this machine.
-Run by the benchmark: streamlit run bench/floor_page.py, with FLASHPOINT_SITUATION_JSON set.
+Run by the benchmark from a copy beside the dashboard's static/ (bench.dashboard.floor_app), so its map fetches
+the same base map and glyphs; with FLASHPOINT_SITUATION_JSON set.
 """
 from __future__ import annotations
 

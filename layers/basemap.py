@@ -21,6 +21,7 @@ from layers.shapes import world_geojson
 
 # Streamlit serves <folder of dashboard.py>/static/NAME at app/static/NAME (server.enableStaticServing).
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+STATIC_URL = "app/static"  # relative to the page, so the app works under any base path
 FILE_NAME = "basemap.geojson"
 
 
@@ -44,7 +45,7 @@ def basemap_url() -> str:
     text = json.dumps(world_geojson(), separators=(",", ":"))
     version = hashlib.sha256(text.encode()).hexdigest()[:12]
     _write_if_changed(STATIC_DIR / FILE_NAME, text)
-    return f"app/static/{FILE_NAME}?v={version}"
+    return f"{STATIC_URL}/{FILE_NAME}?v={version}"
 
 
 def _write_if_changed(path: Path, text: str) -> None:

@@ -1,7 +1,7 @@
 """The map figure: base map, then the visible layers in registry order, the focused place, and a legend.
 
-Offline by construction: MapLibre with the "white-bg" style and no tiles; every shape comes from
-our own boundaries.
+Offline by construction: MapLibre with our own style (a white background, no tiles, labels in a font the
+page's server hands out); every shape comes from our own boundaries.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
-from layers import LAYERS, style
+from layers import LAYERS, glyphs, style
 from layers.aggregate import MAX_EVENT_MARKS
 from layers.base import EARTH_RADIUS_KM, RING_RADIUS_KM, LegendEntry, hover_lines
 from layers.basemap import basemap_trace
@@ -56,8 +56,10 @@ def build_figure(situation: Situation, view: ViewState) -> go.Figure:
         traces.append(_focus_trace(focus))
         legend.append(("Focus", LegendEntry("◉", style.FOCUS_COLOUR, focus.name)))
     figure = go.Figure(data=traces)
+    # Every label in the font whose glyphs the style serves; plotly would ask for "Open Sans Regular".
+    figure.update_traces(textfont_family=glyphs.FONT_STACK, selector=_has_text)
     figure.update_layout(
-        map={"style": "white-bg", "center": {"lat": lat, "lon": lon}, "zoom": zoom},
+        map={"style": map_style(), "center": {"lat": lat, "lon": lon}, "zoom": zoom},
         # Same revision -> plotly keeps the user's pan and zoom across reruns (layer toggles);
         # a new article, focus or camera in the link is a new revision and moves the camera.
         uirevision=f"{situation.article.id}|{view.focus}|{view.lat}|{view.lon}|{view.zoom}",
@@ -68,6 +70,19 @@ def build_figure(situation: Situation, view: ViewState) -> go.Figure:
         hoverlabel={"bgcolor": "#FFFFFF", "font": {"size": 12}, "align": "left"},
     )
     return figure
+
+
+def map_style() -> dict:
+    """A MapLibre style of a white background only, like plotly's "white-bg", but with glyphs from our own
+    server: "white-bg" sends MapLibre to an outside font host, and offline it then draws every character itself."""
+    style_spec: dict = {
+        "version": 8,
+        "id": "flashpoint",
+        "sources": {},
+        "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#FFFFFF"}}],
+    }
+    url = glyphs.glyphs_url()
+    return {**style_spec, "glyphs": url} if url else style_spec
 
 
 def camera(situation: Situation, view: ViewState) -> tuple[float, float, float]:
@@ -128,6 +143,10 @@ def span_zoom(lat: float, lon_span: float, lat_span: float) -> float:
         math.log2(MAP_WIDTH_PX * 360 / (WORLD_PX_AT_ZOOM_0 * lon_span)),
         math.log2(MAP_HEIGHT_PX * 180 / (WORLD_PX_AT_ZOOM_0 * lat_span)),
     )
+
+
+def _has_text(trace: object) -> bool:
+    return isinstance(trace, go.Scattermap) and "text" in (trace.mode or "")
 
 
 def _focus_trace(place: Place) -> go.Scattermap:

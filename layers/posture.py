@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
@@ -33,10 +33,9 @@ MAX_ARROWS = 20
 class Arrow:
     """One arrow to draw: a single move, or every move along a route."""
 
-    name: str
     ids: tuple[str, ...]  # event ids, clicked for evidence
     hover: str
-    colour: str
+    actor_type: str  # its colour
     current: bool
     width: float
 
@@ -47,7 +46,7 @@ def build(situation: Situation, view: ViewState) -> LayerOutput:
     moves = [(e, ends) for e in events if (ends := move_ends(situation, e, places)) is not None]
     moved = {e.id for e, _ in moves}
     arrows = single_arrows(situation, moves) if len(moves) <= MAX_ARROWS else route_arrows(situation, moves)
-    traces: list = [trace for arrow, ends in arrows for trace in _arrow(arrow, *ends)]
+    traces: list = arrow_traces(arrows)
     marks, legend = event_marks(situation, [e for e in events if e.id not in moved], "posture", view)
     traces += marks
     if moves:
@@ -76,10 +75,9 @@ def single_arrows(situation: Situation, moves: Sequence[tuple[Event, tuple[Place
     return [
         (
             Arrow(
-                name=f"move {e.id}",
                 ids=(e.id,),
                 hover=event_hover(situation, e),
-                colour=style.actor_type_colour(actor_type(situation, e.actor)),
+                actor_type=actor_type(situation, e.actor),
                 current=e.is_current,
                 width=4 if e.is_current else 2,
             ),
@@ -90,8 +88,8 @@ def single_arrows(situation: Situation, moves: Sequence[tuple[Event, tuple[Place
 
 
 def route_arrows(situation: Situation, moves: Sequence[tuple[Event, tuple[Place, Place]]]) -> list[tuple[Arrow, tuple[Place, Place]]]:
-    """The MAX_ARROWS busiest routes, one arrow each, as wide as their share of the busiest and coloured by
-    the actor type behind most of their moves."""
+    """The MAX_ARROWS busiest routes, one arrow each, as wide as their share of the busiest (in four steps, so
+    routes of about the same traffic share a trace) and coloured by the actor type behind most of their moves."""
     routes: dict[tuple[str, str], list[Event]] = {}
     ends_of: dict[tuple[str, str], tuple[Place, Place]] = {}
     for event, (origin, destination) in moves:
@@ -109,39 +107,53 @@ def route_arrows(situation: Situation, moves: Sequence[tuple[Event, tuple[Place,
             f"{len(events):,} moves from {origin.name} to {destination.name} ({current:,} current)",
             "most by " + main_type.replace("-", " "),
         )
-        arrow = Arrow(f"route {origin.id} to {destination.id}", (events[0].id,), hover,
-                      style.actor_type_colour(main_type), current > 0, 1.5 + 6 * len(events) / most)
+        arrow = Arrow((events[0].id,), hover, main_type, current > 0, 1.5 + 2 * round(3 * len(events) / most))
         arrows.append((arrow, (origin, destination)))
     return arrows
 
 
-def _arrow(arrow: Arrow, origin: Place, destination: Place) -> list[go.Scattermap]:
-    head_lats, head_lons = arrowhead((origin.lat, origin.lon), (destination.lat, destination.lon))
-    event_id = arrow.ids[0]
-    shaft = go.Scattermap(
-        name=arrow.name,
-        lat=[origin.lat, destination.lat],
-        lon=[origin.lon, destination.lon],
-        mode="lines",
-        line={"color": arrow.colour, "width": arrow.width},
-        opacity=1.0 if arrow.current else 0.45,
-        hovertext=[arrow.hover, arrow.hover],
-        hoverinfo="text",
-        customdata=[event_id, event_id],
-        showlegend=False,
-    )
-    # A background move keeps an outlined (hollow) head, as the glyphs of background events are hollow.
-    head = go.Scattermap(
-        name=f"{arrow.name} head",
-        lat=head_lats,
-        lon=head_lons,
-        mode="lines",
-        fill="toself",
-        fillcolor=arrow.colour if arrow.current else "rgba(255, 255, 255, 0.6)",
-        line={"color": arrow.colour, "width": 2},
-        hovertext=[arrow.hover] * len(head_lats),
-        hoverinfo="text",
-        customdata=[event_id] * len(head_lats),
-        showlegend=False,
-    )
-    return [shaft, head]
+def arrow_traces(arrows: Sequence[tuple[Arrow, tuple[Place, Place]]]) -> list[go.Scattermap]:
+    """Two traces per look of arrow (actor type, current or not, width): every shaft of that look in one, every
+    head in another, each arrow its own stroke between None gaps. MapLibre redraws the map for each trace it
+    adds, so a pair of traces per move slowed the first paint."""
+    looks: dict[tuple[str, bool, float], list[tuple[Arrow, tuple[Place, Place]]]] = {}
+    for arrow, ends in arrows:
+        looks.setdefault((arrow.actor_type, arrow.current, arrow.width), []).append((arrow, ends))
+    traces = []
+    for (kind, current, width), drawn in looks.items():
+        shafts, heads = Strokes(), Strokes()
+        for arrow, (origin, destination) in drawn:
+            shafts.add([origin.lat, destination.lat], [origin.lon, destination.lon], arrow)
+            heads.add(*arrowhead((origin.lat, origin.lon), (destination.lat, destination.lon)), arrow)
+        colour = style.actor_type_colour(kind)
+        name = f"moves: {kind.replace('-', ' ')}, {'current' if current else 'background'}, width {width:g}"
+        traces.append(shafts.trace(name, mode="lines", line={"color": colour, "width": width}, opacity=1.0 if current else 0.45))
+        # A background move keeps an outlined (hollow) head, as the glyphs of background events are hollow.
+        traces.append(heads.trace(f"{name}, heads", mode="lines", fill="toself", line={"color": colour, "width": 2},
+                                  fillcolor=colour if current else "rgba(255, 255, 255, 0.6)"))
+    return traces
+
+
+@dataclass(slots=True)
+class Strokes:
+    """Lines of one trace, None between them; every point hovers and clicks as its arrow's first event."""
+
+    lats: list[float | None] = field(default_factory=list)
+    lons: list[float | None] = field(default_factory=list)
+    hovers: list[str | None] = field(default_factory=list)
+    ids: list[str | None] = field(default_factory=list)
+
+    def add(self, lats: Sequence[float], lons: Sequence[float], arrow: Arrow) -> None:
+        if self.lats:
+            self.lats.append(None)
+            self.lons.append(None)
+            self.hovers.append(None)
+            self.ids.append(None)
+        self.lats += lats
+        self.lons += lons
+        self.hovers += [arrow.hover] * len(lats)
+        self.ids += [arrow.ids[0]] * len(lats)
+
+    def trace(self, name: str, **drawing: object) -> go.Scattermap:
+        return go.Scattermap(name=name, lat=self.lats, lon=self.lons, hovertext=self.hovers, hoverinfo="text",
+                             customdata=self.ids, showlegend=False, **drawing)

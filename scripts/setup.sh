@@ -9,7 +9,8 @@
 # only when the requirements files changed since the last successful install
 # (a hash stamp kept inside .venv), then builds the gazetteer cache with
 # `python -m geodata.build` (that module keeps its own cache and is expected
-# to return quickly when the cache is current).
+# to return quickly when the cache is current) and the map's label glyphs
+# with `python -m layers.glyphs` (static/glyphs, from Debian's fonts-dejavu-core).
 #
 # Environment: FLASHPOINT_PYTHON (default python3) is the interpreter used to
 # create the venv.
@@ -82,6 +83,23 @@ flashpoint_setup() (
         "$py" -m geodata.build
     else
         log "warning: geodata/build.py does not exist yet; skipping the gazetteer cache"
+    fi
+
+    # 4. The map's label glyphs, from Debian's DejaVu Sans (layers/glyphs.py; quick when current). Without
+    # the font the map still works offline: MapLibre then draws each label's characters itself, more slowly.
+    local font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+    if [[ ! -f "$font" ]] && command -v apt-get >/dev/null 2>&1; then
+        local sudo=""
+        [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+        log "installing fonts-dejavu-core for the map's label glyphs"
+        { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q fonts-dejavu-core; } \
+            || log "warning: could not install fonts-dejavu-core"
+    fi
+    if [[ -f "$font" ]]; then
+        log "building the map's label glyphs (python -m layers.glyphs)"
+        "$py" -m layers.glyphs
+    else
+        log "warning: $font missing; the map will draw its labels in the browser"
     fi
     log "ready ($mode)"
 )

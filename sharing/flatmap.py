@@ -123,6 +123,10 @@ def frame(figure: go.Figure) -> tuple[float, float, float, float]:
 
 def flat_scatter(trace: go.Scattermap) -> go.Scatter:
     spec = {k: v for k, v in trace.to_plotly_json().items() if k in _SHARED_SCATTER_KEYS}
+    textfont = spec.get("textfont") or {}
+    if textfont.get("family"):
+        # The live map names one glyph set; a page opened elsewhere may lack that font, so CSS gets a fallback.
+        spec["textfont"] = {**textfont, "family": f"{textfont['family']}, sans-serif"}
     return go.Scatter(x=trace.lon, y=trace.lat, **spec)
 
 

@@ -35,14 +35,15 @@ def trace_names(app: AppTest) -> list[str]:
 def test_map_draws_base_map_and_the_layers_named_in_the_link(app):
     names = trace_names(run(app, layers="places,posture"))
     assert names[0] == "base map"
-    assert "places" in names and "move e2" in names and "posture (current)" in names
+    assert "places" in names and "posture (current)" in names and any(n.startswith("moves: ") for n in names)
     assert not any(n.startswith(("militia", "risk", "countries")) for n in names)
 
 
-def test_map_is_offline_white_background(app):
+def test_map_is_offline_white_background_with_glyphs_from_the_page_server(app):
     (chart,) = run(app).get("plotly_chart")
-    layout = json.loads(chart.proto.spec)["layout"]
-    assert layout["map"]["style"] == "white-bg"
+    style = json.loads(chart.proto.spec)["layout"]["map"]["style"]
+    assert style["sources"] == {} and style["layers"][0]["paint"] == {"background-color": "#FFFFFF"}
+    assert style["glyphs"].startswith("app/static/glyphs/")
 
 
 def test_bad_layer_id_warns_with_valid_ids_and_still_draws_the_map(app):

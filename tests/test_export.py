@@ -167,6 +167,13 @@ def test_flat_map_draws_every_point_and_line_of_the_live_map_at_its_lon_lat(mini
     assert all(isinstance(t, go.Scatter) for t in flat.values())
 
 
+def test_flat_map_labels_fall_back_to_a_sans_serif_where_the_map_font_is_missing(mini_situation):
+    from layers.glyphs import FONT_STACK
+
+    labelled = [t for t in flat_figure(build_figure(mini_situation, ViewState())).data if "text" in (t.mode or "")]
+    assert labelled and {t.textfont.family for t in labelled} == {f"{FONT_STACK}, sans-serif"}
+
+
 def test_flat_map_frames_the_live_maps_centre_and_draws_countries_as_filled_paths(mini_situation):
     live = build_figure(mini_situation, ViewState(focus="geonames:98182"))
     flat = flat_figure(live)

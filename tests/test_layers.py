@@ -175,8 +175,11 @@ def test_figure_is_offline_base_map_first_and_fitted_to_the_places(mini_situatio
     figure = build_figure(mini_situation, ALL)
     base = figure.data[0]
     assert isinstance(base, go.Choroplethmap) and len(base.locations) > 200
-    assert figure.layout.map.style == "white-bg"
+    map_style = figure.layout.map.style
+    assert map_style["sources"] == {} and [layer["type"] for layer in map_style["layers"]] == ["background"]
     assert not figure.layout.map.layers  # no tile or raster sources
+    # Label glyphs come from the page's own server (a relative address), never from an outside font host.
+    assert map_style["glyphs"].startswith("app/static/glyphs/{fontstack}/{range}.pbf")
     literal = [p for p in mini_situation.places if p.role == "literal"]
     centre = figure.layout.map.center
     assert min(p.lat for p in literal) < centre.lat < max(p.lat for p in literal)
@@ -386,9 +389,33 @@ def test_many_moves_draw_only_the_busiest_routes(mini_situation):
     move = mini_situation.event("e2")  # Iraq to Jordan
     to_kuwait = copies(move, MAX_ARROWS, destination="geonames:285570")
     situation = with_events(mini_situation, copies(move, MAX_ARROWS + 5) + to_kuwait)
-    shafts = [t for t in traces_of("posture", situation) if t.name.startswith("route") and not t.name.endswith("head")]
-    assert [t.name for t in shafts] == ["route geonames:99237 to geonames:248816", "route geonames:99237 to geonames:285570"]
-    assert shafts[0].line.width > shafts[1].line.width
+    shafts = [t for t in traces_of("posture", situation) if t.mode == "lines" and t.fill != "toself"]
+    jordan, kuwait = (situation.place(pid) for pid in ("geonames:248816", "geonames:285570"))
+    (to_jordan,) = [t for t in shafts if (jordan.lat, jordan.lon) in zip(t.lat, t.lon)]
+    (to_kuwait_shaft,) = [t for t in shafts if (kuwait.lat, kuwait.lon) in zip(t.lat, t.lon)]
+    assert len([lat for t in shafts for lat in t.lat if lat is not None]) == 4  # two routes, not 45 moves
+    assert to_jordan.line.width > to_kuwait_shaft.line.width
+
+
+def test_moves_of_one_look_share_one_shaft_trace_and_one_head_trace(mini_situation):
+    move = mini_situation.event("e2")  # Iraq to Jordan
+    situation = with_events(mini_situation, [move, dataclasses.replace(move, id="e2-kuwait", destination="geonames:285570")])
+    traces = traces_of("posture", situation)
+    (shafts,) = [t for t in traces if t.mode == "lines" and t.fill != "toself"]
+    (heads,) = [t for t in traces if t.fill == "toself"]
+    # None between arrows breaks the line, so each move is its own stroke; hover and click stay per move.
+    assert list(shafts.lat).count(None) == 1 and list(heads.lat).count(None) == 1
+    assert [i for i in shafts.customdata if i] == ["e2", "e2", "e2-kuwait", "e2-kuwait"]
+    assert all("Jordan" in hover for hover in shafts.hovertext[:2])
+    assert set(heads.customdata) - {None} == {"e2", "e2-kuwait"}
+
+
+def test_every_label_on_the_map_asks_for_the_font_the_page_serves(mini_situation):
+    from layers.glyphs import FONT_STACK
+
+    labelled = [t for t in build_figure(mini_situation, ALL).data if isinstance(t, go.Scattermap) and "text" in t.mode]
+    assert {t.name for t in labelled} >= {"places", "militia (current)"}
+    assert {t.textfont.family for t in labelled} == {FONT_STACK}
 
 
 def test_panels_list_at_most_max_lines_and_say_how_many_more(mini_situation):

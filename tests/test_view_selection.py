@@ -52,7 +52,7 @@ def test_a_date_range_hides_undated_events(mini_situation):
 def test_filters_reach_the_map_and_the_panels_alike(mini_situation):
     view = ViewState(actors=("germany",))
     names = {t.name for t in build_figure(mini_situation, view).data}
-    assert "move e2" in names and not any(n.startswith("militia") for n in names)
+    assert any(n.startswith("moves: ") for n in names) and not any(n.startswith("militia") for n in names)  # e2, the one move
     assert militia_panel(mini_situation, view).lines == ()
     assert [line.text.split(" —")[0] for line in posture_panel(mini_situation, view).lines] == ["Germany"]
     assert all("Germany" in line.text for line in timeline_panel(mini_situation, view).lines)

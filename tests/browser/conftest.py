@@ -135,8 +135,7 @@ def page(browser, request_guard):
     yield page
     context.close()
     assert request_guard.outside == [], (
-        "the page made requests to hosts other than loopback (only the MapLibre "
-        f"glyph host is tolerated): {request_guard.outside}")
+        f"the page made requests to hosts other than loopback: {request_guard.outside}")
 
 
 @pytest.fixture(scope="session")

@@ -28,9 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# MapLibre asks this host for label glyphs even with map_style="white-bg".
-# The request fails harmlessly offline; the guard aborts it without complaint.
-GLYPH_HOSTS = frozenset({"fonts.openmaptiles.org"})
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 HEALTH_TIMEOUT_S = 60.0
 
@@ -190,15 +187,14 @@ class StreamlitServer:
 # --------------------------------------------------------------------------
 
 def classify_url(url: str) -> str:
-    """'local', 'glyph' (tolerated MapLibre glyph host) or 'outside'."""
+    """'local' or 'outside'. The map's label glyphs come from the page's own server (layers/glyphs.py), so no
+    outside host is tolerated, not even a font host."""
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension", "devtools"):
         return "local"
     host = (parts.hostname or "").lower()
     if host in LOCAL_HOSTS or host.startswith("127."):
         return "local"
-    if host in GLYPH_HOSTS:
-        return "glyph"
     return "outside"
 
 
@@ -206,12 +202,11 @@ class RequestGuard:
     """Route handler that lets loopback traffic through and aborts the rest.
 
     `outside` lists every request (and WebSocket) to a host other than
-    loopback and the tolerated glyph host; `glyph` lists the tolerated ones.
+    loopback.
     """
 
     def __init__(self) -> None:
         self.outside: list[str] = []
-        self.glyph: list[str] = []
         self.local_count = 0
 
     def handle(self, route, request) -> None:
@@ -219,9 +214,6 @@ class RequestGuard:
         if kind == "local":
             self.local_count += 1
             route.continue_()
-        elif kind == "glyph":
-            self.glyph.append(request.url)
-            route.abort()
         else:
             self.outside.append(request.url)
             route.abort("blockedbyclient")

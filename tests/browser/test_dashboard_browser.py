@@ -5,8 +5,7 @@ and after a server restart).
 Nothing is mocked. What the map should show is computed in-process by running the reader on the
 same default article the server opens on; the browser side is read from plotly's own figure state
 on the plot element (`gd._fullData`). Every page, including the extra browser sessions opened
-here, sits behind the request guard: no request may leave loopback (the MapLibre glyph host
-excepted).
+here, sits behind the request guard: no request may leave loopback (not even for label glyphs).
 """
 from __future__ import annotations
 
