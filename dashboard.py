@@ -253,8 +253,13 @@ def share_box(link: str) -> None:
     st.caption("Anyone who can reach this server opens exactly this view from it, after a restart too.")
 
 
+# Streamlit keeps room at the top for a toolbar this page does not show; the title starts near the top instead.
+PAGE_STYLE = "<style>[data-testid='stMainBlockContainer'], .block-container { padding-top: 2rem; }</style>"
+
+
 def main() -> None:
     st.set_page_config(layout="wide", page_title="Flashpoint")
+    st.html(PAGE_STYLE)
     store = open_store(str(configured_path()))
     situation, origin = linked_situation()
     linked, notices = read_view(situation)
