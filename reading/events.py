@@ -192,7 +192,7 @@ _MEMBERS_OF = re.compile(
     r"commanders|insurgents|rebels|convoy|column|contingent|battalion|detachment)\s+(?:from|of|loyal to|belonging to|linked to|led by|"
     r"commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels", "Iran-supported militants": the backer modifies the subject; it does not act.
-_BACKER = re.compile(r"^-(?:backed|aligned|allied|based|supported|sponsored|funded|armed|trained|run|held|controlled|occupied|"
+_BACKER = re.compile(r"^-(?:backed|aligned|allied|based|supported|sponsored|funded|armed|trained|run|held|controlled|occupied|recogni[sz]ed|brokered|mandated|"
                      r"(?:led|linked|affiliated|inspired)\b(?!\s+(?:insurgents|militants|fighters|jihadists|gunmen|rebels)\b))\b", re.I)
 # ... except "Islamic State-linked insurgents": fighters of no other name act for the group they belong to; a
 # backer's fighters ("Iran-backed militants") are still not the backer's.
