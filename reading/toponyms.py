@@ -440,6 +440,9 @@ def _run_toponyms(
                 return []  # "Hamas fighters": the name is the group itself, not a place inside its name
             return [Toponym(surface, start, end, sentence, "embedded", _reference(surface, gaz))]
         return [_classify(text, toks, first, last, sentence, gaz)]
+    area = None if inside_actor else _area_phrase(text, toks, first, last, gaz)
+    if area:
+        return [Toponym(surface, start, end, sentence, "literal", "admin", name=area)]
     found = []
     demonym = _demonym(toks[first].text, gaz)
     if demonym and len(run) > 1:
@@ -695,7 +698,7 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
-        return Toponym(surface, start, end, sentence, "literal", "admin", container)
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, _area_phrase(text, toks, first, last, gaz) or "")
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
@@ -767,6 +770,15 @@ def _facility_word(text: str, toks: list[Token], last: int) -> tuple[str, int] |
         if [t.text.lower() for t in following] == words:
             return subtype, following[-1].end
     return None
+
+
+def _area_phrase(text: str, toks: list[Token], first: int, last: int, gaz: Gazetteer) -> str | None:
+    """"the Abs district", "Kurram Agency": the name with its head word, when the gazetteer knows an area by
+    both together (districts are indexed only so, so that their bare names stay words)."""
+    if last + 1 >= len(toks) or toks[last + 1].text.lower() not in ADMIN_WORDS or not _adjacent(text, toks[last], toks[last + 1]):
+        return None
+    phrase = text[toks[first].start : toks[last + 1].end]
+    return phrase if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(phrase)) else None
 
 
 def _site_at(name: str, toks: list[Token], first: int, gaz: Gazetteer) -> str | None:

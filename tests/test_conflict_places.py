@@ -88,3 +88,8 @@ def test_maungdaw_and_kyaukphyu_are_towns_of_rakhine(read):
     for name in ("Maungdaw", "Kyaukphyu"):
         place = literal(s, name)
         assert (place.country, place.kind) == ("MM", "city"), name
+
+
+def test_a_district_named_with_its_head_word_is_the_district(read):
+    place = literal(read("Houthi fighters shelled the Abs district of Hajjah on Monday."), "Abs")
+    assert (place.country, place.kind) == ("YE", "region")

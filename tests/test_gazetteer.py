@@ -267,3 +267,9 @@ def test_osman_digna_air_base_is_in_port_sudan():
 def test_kyaukphyu_is_the_port_geonames_spells_kyaukpyu():
     ours, theirs = geocode("Kyaukphyu")[0], geocode("Kyaukpyu")[0]
     assert ours.country == theirs.country == "MM" and haversine_km(ours.lat, ours.lon, theirs.lat, theirs.lon) < 5
+
+
+def test_a_yemeni_district_is_known_only_with_its_head_word():
+    district = geocode("Abs district")[0]
+    assert district.kind == "region" and district.country == "YE"
+    assert all(c.kind != "region" for c in geocode("Abs"))  # alone, the word is the town (or a word)
