@@ -19,7 +19,7 @@ import numpy as np
 
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
-from geodata.names import LOOSE_PREFIX, LOOSE_SPELLING_COUNTRIES, loose, normalize
+from geodata.names import ARABIC_NAME_COUNTRIES, LOOSE_PREFIX, LOOSE_SPELLING_COUNTRIES, loose, normalize
 
 FORMAT = 25  # bump when the index layout or the build rules change
 # Bump when the build rules in geodata/boundaries.py change. Kept here because the gazetteer's country names and label
@@ -149,12 +149,14 @@ class Gazetteer:
         found = self._matches(key)
         if found:
             return list(found)
-        spelled: tuple[Match, ...] = ()
-        for variant in (key, key[3:]) if key.startswith("al ") else (key,):
-            folded = loose(variant)
-            spelled += self._matches(LOOSE_PREFIX + folded) + (self._matches(folded) if folded != key else ())
-        return list(dict.fromkeys(Match(m.candidate, False, m.subtype) for m in spelled
-                                  if m.candidate.country in LOOSE_SPELLING_COUNTRIES))
+        folded = loose(key)
+        spelled = [m for m in self._matches(LOOSE_PREFIX + folded) + (self._matches(folded) if folded != key else ())
+                   if m.candidate.country in LOOSE_SPELLING_COUNTRIES]
+        if key.startswith("al "):
+            bare = loose(key[3:])
+            spelled += [m for m in self._matches(LOOSE_PREFIX + bare) + self._matches(bare)
+                        if m.candidate.country in ARABIC_NAME_COUNTRIES]
+        return list(dict.fromkeys(Match(m.candidate, False, m.subtype) for m in spelled))
 
     def _matches(self, key: str) -> tuple[Match, ...]:
         memo = self.match_memo

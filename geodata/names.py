@@ -16,8 +16,10 @@ _ARTICLE = re.compile(r"\b(?:[ae]l|[ae](?P<sun>n|r|s|sh|t|d|dh|z|th)) (?=\w)")
 # Assad/Asad). Folding that everywhere would merge 3,089 names of distinct places (Oman with an Iranian village,
 # Kettering with Ketering), so it is a second, looser key, for these countries' places only.
 _DOUBLED = re.compile(r"([a-z])\1+")
-LOOSE_SPELLING_COUNTRIES = frozenset(
-    "DZ BH DJ EG IQ IL JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN AE YE EH IR AF PK".split())
+# Where place names are Arabic (news drops or adds their article: "Qamishli" for Al Qāmishlī, "al-Harir" for
+# Harir), and where they are also transliterated from Persian or Pashto.
+ARABIC_NAME_COUNTRIES = frozenset("DZ BH DJ EG IQ IL JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN AE YE EH".split())
+LOOSE_SPELLING_COUNTRIES = ARABIC_NAME_COUNTRIES | {"IR", "AF", "PK"}
 LOOSE_PREFIX = "~"  # loose keys sit in the same index as the exact ones, marked so the two never meet
 
 

@@ -20,7 +20,7 @@ import pycountry
 from geodata.boundaries import countries as country_shapes, country_point, town_area_middles
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
-from geodata.names import is_latin, normalize
+from geodata.names import ARABIC_NAME_COUNTRIES, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 Entry = tuple[Candidate, tuple[str, ...], str]  # candidate, names (primary first), subtype
@@ -106,7 +106,7 @@ def cities() -> Iterator[Entry]:
         if province:
             province = province_ids.setdefault((row["countrycode"], province), admin1_id(row["countrycode"], province))
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
-        if row["countrycode"] in ARABIC_NAMES:
+        if row["countrycode"] in ARABIC_NAME_COUNTRIES:
             names += [bare for bare in map(_without_article, names) if bare and bare not in names]
         yield (
             Candidate(
@@ -126,7 +126,6 @@ def cities() -> Iterator[Entry]:
 
 # News often drops the Arabic article: "Qamishli" for Al Qāmishlī, "Qaim" for Al Qā’im, "Raqqa" for Ar Raqqah.
 # Only where place names are Arabic: "El Paso" keeps its Spanish article.
-ARABIC_NAMES = frozenset("DZ BH DJ EG IQ IL JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN AE YE EH".split())
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ad-|ed|en|er|es|et|ez)[\s\-‐]+(?=\S{4,}$)", re.I)
 
 
