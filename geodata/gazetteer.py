@@ -150,12 +150,16 @@ class Gazetteer:
         if found:
             return list(found)
         folded = loose(key)
+        if len(folded) < _LOOSE_MIN_CHARS:
+            return []  # "Akon" is a singer, not Akkon (Acre) with one k
         spelled = [m for m in self._matches(LOOSE_PREFIX + folded) + (self._matches(folded) if folded != key else ())
                    if m.candidate.country in LOOSE_SPELLING_COUNTRIES]
         if key.startswith("al "):
+            # Only a site, an area or a town big enough to be named so: "El Abdi" is a man, not the hamlet Abdi.
             bare = loose(key[3:])
             spelled += [m for m in self._matches(LOOSE_PREFIX + bare) + self._matches(bare)
-                        if m.candidate.country in ARABIC_NAME_COUNTRIES]
+                        if m.candidate.country in ARABIC_NAME_COUNTRIES
+                        and (m.candidate.kind != "city" or m.candidate.population >= _ARTICLE_ADDED_MIN_POPULATION)]
         return list(dict.fromkeys(Match(m.candidate, False, m.subtype) for m in spelled))
 
     def _matches(self, key: str) -> tuple[Match, ...]:
@@ -202,6 +206,8 @@ class Gazetteer:
 
 
 _MATCH_MEMO_SIZE = 100_000
+_LOOSE_MIN_CHARS = 6
+_ARTICLE_ADDED_MIN_POPULATION = 20_000
 _MILITARY_AIRFIELD = re.compile(r"\b(?:air ?base|AB|army|military|air force|naval air)\b", re.I)
 
 
