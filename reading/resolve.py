@@ -18,6 +18,8 @@ from reading.model import ROLE_STRENGTH, Place, PlaceMention
 from reading.toponyms import Toponym
 
 FACILITY_RADIUS_KM = 40.0
+# Which airfield near a town each word means: an airport, an air base, or either.
+AIRFIELD_WORDS = {"airport": False, "air-base": True, "airfield": None}
 SITE_PREFIX = "site:"  # ids of named sites placed at the town beside them
 PRECISION_BY_KIND = {"city": "site", "facility": "site", "admin1": "admin1", "country": "country", "region": "region", "water": "region"}
 # A country's weight as context: literal mentions say more about where the story is than demonyms do.
@@ -186,9 +188,11 @@ def _directional(top: Toponym, direction: str, focus: dict[str, float], gaz: Gaz
 
 
 def _facility(top: Toponym, subtype: str, anchor: Candidate, focus: dict[str, float], gaz: Gazetteer) -> Candidate | None:
-    """"X airport" is the airfield nearest X; "the US embassy (in Y)" is the US embassy in Y or in the focus country."""
-    if subtype == "airport":
-        return gaz.nearest_airfield(anchor.lat, anchor.lon, FACILITY_RADIUS_KM) if anchor.kind == "city" else None
+    """"X airport" is the airport nearest X, "X air base" the air base; "the US embassy (in Y)" is the US embassy in Y or in the focus country."""
+    if subtype in AIRFIELD_WORDS:
+        if anchor.kind != "city":
+            return None
+        return gaz.nearest_airfield(anchor.lat, anchor.lon, FACILITY_RADIUS_KM, military=AIRFIELD_WORDS[subtype])
     if subtype == "embassy" and anchor.kind == "country":
         host = _host_city(top, focus, gaz)
         if host is not None:

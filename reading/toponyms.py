@@ -31,7 +31,7 @@ DIRECTIONS = {
 # Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
 SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
-    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base castle "
+    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base airbase airfield castle "
     "cathedral theatre theater hall centre center court street avenue road".split())
 # Buildings are named after the town they stand in ("Colchester Hospital", "Manila Cathedral"); streets, gates
 # and bridges as often after a town elsewhere ("Jaffa Road" is in Jerusalem), so only buildings are placed by it.
@@ -40,12 +40,15 @@ BUILDING_HEADS = frozenset(
     "centre center court temple".split())
 _SITE_NUMBER = re.compile(r" (\d{1,4})\b")  # "Tower 22", "Camp 7": a site numbered, not named
 SITE_LINKS = frozenset("in near outside at inside".split())
+# Nouns that, before "at X" or "near X", name a site called after the town X: "the enrichment plant at Natanz".
+SITE_NOUNS = {"site": "site", "sites": "site", "facility": "facility", "facilities": "facility", "plant": "plant",
+              "plants": "plant", "base": "base", "bases": "base", "complex": "complex", "reactor": "reactor"}
 # Words that may follow a place and end its phrase ("out of Iraq after the attacks"), unlike a noun it modifies.
 CLAUSE_WORDS = frozenset("after before since on in at by for to and or but when as because while last this with "
                          "until amid during".split())
-ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department".split())
+ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department agency".split())
 FACILITY_WORDS = {
-    "airport": "airport", "airfield": "airport", "air base": "air-base", "airbase": "air-base",
+    "airport": "airport", "airfield": "airfield", "air base": "air-base", "airbase": "air-base",
     "embassy": "embassy", "consulate": "embassy",
 }
 LOCATIVE = frozenset(
@@ -258,7 +261,11 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
                 _close(runs, current, toks)
                 current = []
             current.append(i)
-        elif joined and (tok.text.lower() in CONNECTORS or _is_arabic_article(tok.text)):
+        elif (joined and tok.text.lower() in CONNECTORS) or _is_arabic_article(tok.text):
+            # "al-Tanf", "as-Suwayda": a name may begin with the article in lower case.
+            if not joined and current:
+                _close(runs, current, toks)
+                current = []
             current.append(i)
         elif current:
             _close(runs, current, toks)
@@ -433,6 +440,9 @@ def _run_toponyms(
                 return []  # "Hamas fighters": the name is the group itself, not a place inside its name
             return [Toponym(surface, start, end, sentence, "embedded", _reference(surface, gaz))]
         return [_classify(text, toks, first, last, sentence, gaz)]
+    area = None if inside_actor else _area_phrase(text, toks, first, last, gaz)
+    if area:
+        return [Toponym(surface, start, end, sentence, "literal", "admin", name=area)]
     found = []
     demonym = _demonym(toks[first].text, gaz)
     if demonym and len(run) > 1:
@@ -487,6 +497,9 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
         # "the Zamzam displacement camp": a site the gazetteer knows (a town "Lido Beach" is only a namesake)
         return Toponym(text[start : toks[head].end], start, toks[head].end, sentence, "literal")
     owner = text[start : toks[run[-1]].end]
+    if any(m.candidate.kind == "facility" for m in gaz.lookup(owner)):
+        # "the Ain al-Asad base in Iraq": a site the gazetteer knows by its name alone, whatever follows it
+        return Toponym(text[start : toks[head].end], start, toks[head].end, sentence, "literal", name=owner)
     if head != run[-1] and (_country_of(owner, gaz) or _demonym(owner, gaz)):
         return None  # "a US outpost", "the Turkish base": whose it is, not its name
     container = _site_container(text, toks, head, gaz)
@@ -685,10 +698,13 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
-        return Toponym(surface, start, end, sentence, "literal", "admin", container)
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, _area_phrase(text, toks, first, last, gaz) or "")
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
+    site = _site_at(surface, toks, first, gaz)
+    if site:
+        return Toponym(surface, start, end, sentence, "literal", name=site)
     if before and before[-1] in DIRECTIONS and _has_parts(surface, gaz):
         direction_start = toks[first - 1].start
         return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
@@ -753,6 +769,31 @@ def _facility_word(text: str, toks: list[Token], last: int) -> tuple[str, int] |
         following = toks[last + 1 : last + 1 + len(words)]
         if [t.text.lower() for t in following] == words:
             return subtype, following[-1].end
+    return None
+
+
+def _area_phrase(text: str, toks: list[Token], first: int, last: int, gaz: Gazetteer) -> str | None:
+    """"the Abs district", "Kurram Agency": the name with its head word, when the gazetteer knows an area by
+    both together (districts are indexed only so, so that their bare names stay words)."""
+    if last + 1 >= len(toks) or toks[last + 1].text.lower() not in ADMIN_WORDS or not _adjacent(text, toks[last], toks[last + 1]):
+        return None
+    phrase = text[toks[first].start : toks[last + 1].end]
+    return phrase if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(phrase)) else None
+
+
+def _site_at(name: str, toks: list[Token], first: int, gaz: Gazetteer) -> str | None:
+    """"the nuclear sites at Natanz", "the air base near Hmeimim": the gazetteer's name of the site the town gives
+    its name to ("Natanz nuclear site"), when it knows one; None otherwise (the town itself is meant, as in
+    "the Osman Digna air base at Port Sudan", where the site has a name of its own)."""
+    if first < 2 or toks[first - 1].text not in ("at", "near") or toks[first - 2].text not in SITE_NOUNS:
+        return None
+    noun = SITE_NOUNS[toks[first - 2].text]
+    qualifier = toks[first - 3].text if first > 2 else ""
+    if qualifier[:1].isupper():
+        return None
+    for site in (f"{name} {qualifier} {noun}" if qualifier.isalpha() and qualifier != "the" else "", f"{name} {noun}"):
+        if site and any(m.candidate.kind == "facility" for m in gaz.lookup(site)):
+            return site
     return None
 
 

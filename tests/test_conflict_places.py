@@ -41,3 +41,55 @@ def test_congo_in_a_story_about_goma_is_the_dr_congo(read):
 def test_the_republic_of_congo_named_in_full_is_still_brazzaville(read):
     s = read("The Republic of Congo closed its border crossing at Brazzaville on Monday.")
     assert any(p.country == "CG" and p.kind == "country" for p in s.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Drones struck the Dyagilevo air base and the Olenya airbase overnight.", "Dyagilevo air base", "RU"),
+        ("Drones struck the Dyagilevo air base and the Olenya airbase overnight.", "Olenya airbase", "RU"),
+        ("The Osman Digna air base in Port Sudan was hit by drones.", "Osman Digna air base", "SD"),
+        ("US troops left Air Base 201 near Agadez in August.", "Air Base 201", "NE"),
+        ("Rebels raised their flag over the Aleppo Citadel on Saturday.", "Aleppo Citadel", "SY"),
+        ("Pakistan closed the Torkham crossing after clashes.", "Torkham crossing", "PK"),
+        ("Iran fired missiles at the Ain al-Asad base in Iraq.", "Ain al-Asad base", "IQ"),
+        ("US troops at al-Tanf came under drone attack.", "al-Tanf", "SY"),
+    ],
+)
+def test_a_named_military_site_or_crossing_is_placed_at_the_site(read, text, name, country):
+    place = literal(read(text), name)
+    assert (place.country, place.kind, place.precision) == (country, "facility", "site")
+
+
+def test_the_nuclear_sites_at_natanz_are_the_enrichment_site_not_the_town(read):
+    place = literal(read("Bombers struck the nuclear sites at Natanz on Sunday."), "Natanz")
+    assert place.kind == "facility" and abs(place.lat - 33.72) < 0.05 and abs(place.lon - 51.73) < 0.05
+
+
+def test_the_air_base_in_a_town_named_after_its_own_name_leaves_the_town_a_town(read):
+    s = read("The Osman Digna air base in Port Sudan was hit, and drones hit Port Sudan again on Sunday.")
+    town = literal(s, "Port Sudan")
+    assert town.kind == "city" and len(town.mentions) == 2
+
+
+def test_a_towns_airport_is_its_airport_and_its_air_base_is_its_air_base(read):
+    s = read("Drones hit Port Sudan's airport, and Russian jets left the Kirkuk air base.")
+    airport, base = literal(s, "Port Sudan's airport"), literal(s, "Kirkuk air base")
+    assert "Air Base" not in airport.name and "Air Base" in base.name
+
+
+def test_kurram_district_is_read_as_the_district(read):
+    place = literal(read("Tribal clashes killed dozens in the Kurram district of Pakistan."), "Kurram")
+    assert (place.country, place.kind) == ("PK", "region")
+
+
+def test_maungdaw_and_kyaukphyu_are_towns_of_rakhine(read):
+    s = read("The Arakan Army took Maungdaw and advanced on Kyaukphyu in Myanmar.")
+    for name in ("Maungdaw", "Kyaukphyu"):
+        place = literal(s, name)
+        assert (place.country, place.kind) == ("MM", "city"), name
+
+
+def test_a_district_named_with_its_head_word_is_the_district(read):
+    place = literal(read("Houthi fighters shelled the Abs district of Hajjah on Monday."), "Abs")
+    assert (place.country, place.kind) == ("YE", "region")
