@@ -67,11 +67,12 @@ _MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stock
                        r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, act for the possessor: its armed men ("the junta's warplanes", "Haftar's
-# fighters") and its office-holders ("Iraq's prime minister").
+# fighters"), its office-holders ("Iraq's prime minister") and its state bodies ("Sudan's civil aviation authority").
 _ARMED_NOUN = re.compile(
-    r"^['’]s\s+(?:\w+\s+)?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
-    r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy|government|president|prime minister|"
-    r"(?:defence|defense|foreign|interior) minist(?:er|ry)|parliament|leader|cabinet)\b", re.I)
+    r"^['’]s\s+(?:\w+\s+){0,2}?(?:forces|force|troops|soldiers|fighters|militants|gunmen|mercenaries|men|army|militia|"
+    r"warplanes|jets|aircraft|drones|artillery|units|loyalists|police|navy|air force|coast guard|government|president|"
+    r"prime minister|(?:defence|defense|foreign|interior) minist(?:er|ry)|parliament|leader|cabinet|"
+    r"(?:aviation|port|border|security|military) authorit(?:y|ies)|defen[cs]e council|security council|security service)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
 # ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
