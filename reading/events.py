@@ -164,8 +164,10 @@ _REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensiv
                       "withdrawal": {"withdraw", "relocate"}}
 _AFTER_REFERENCE = re.compile(r"\b(?:after|since|following)\s+the\s+(" + "|".join(_REFERENCE_ACTIONS) + r")\b", re.I)
 _OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful street protests"
-_LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate))?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
-                                 r",\s*(?:and|as well as)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?")
+# "... in the Irkutsk region of Siberia, the Olenya base in the Murmansk region in the far north, and the Dyagilevo ...".
+_LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate|oblast))?"
+                                 r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
+                                 r",\s*(?:(?:and|as well as)\s+)?(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?(?:the\s+)?")
 # Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
 # ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
 _CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but|since)\b|,\s+in\s+(?:what|retaliation|response|support|"
