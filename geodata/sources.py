@@ -9,6 +9,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources, util
 from pathlib import Path
@@ -23,6 +24,9 @@ from geodata.distance import haversine_km
 from geodata.names import ARABIC_NAME_COUNTRIES, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
+# A province spelled like a city of at least this size is also called by the city's own name.
+PROVINCE_CITY_MIN_POPULATION = 50_000
+PROVINCE_SPELLING_SIMILARITY = 0.8  # difflib ratio of the two spellings, folded
 Entry = tuple[Candidate, tuple[str, ...], str]  # candidate, names (primary first), subtype
 
 # Airport codes in alternate names ("BGW", "EBL") collide with acronyms in text.
@@ -59,6 +63,31 @@ def _town_populations() -> tuple[dict[tuple[str, float, float], int], dict[tuple
         for name in {row["name"], *row["alternatenames"]}:
             by_name.setdefault((row["countrycode"], name), []).append((row["latitude"], row["longitude"], population))
     return by_point, by_name
+
+
+@cache
+def _city_spellings() -> dict[tuple[str, str], tuple[str, int]]:
+    """(country, a spelling of a city of 50,000+ people) -> (its GeoNames name, population): the most populous such city."""
+    found: dict[tuple[str, str], tuple[str, int]] = {}
+    for row in _cities1000().values():
+        population = int(row["population"] or 0)
+        if population < PROVINCE_CITY_MIN_POPULATION:
+            continue
+        for name in row["alternatenames"]:
+            key = (row["countrycode"], name)
+            if name != row["name"] and population > found.get(key, ("", -1))[1]:
+                found[key] = (row["name"], population)
+    return found
+
+
+def _city_spelling(iso2: str, province: str) -> tuple[str, ...]:
+    """"the Bryansk region": GeoNames writes some provinces in another spelling of their city's name ("Brjansk"); the
+    city's own spelling names the province too, when the two differ by a letter or so (not "Bengo" for Cacuaco)."""
+    city = _city_spellings().get((iso2, province))
+    if city is None or city[0] == province:
+        return ()
+    similar = SequenceMatcher(None, normalize(city[0]), normalize(province)).ratio() >= PROVINCE_SPELLING_SIMILARITY
+    return (city[0],) if similar else ()
 
 
 def _town_population(row: dict[str, str]) -> int:
@@ -302,6 +331,7 @@ def admin1() -> Iterator[Entry]:
         names = admin1_names(raw)
         if not names:
             continue  # a province called just "Western" cannot be told from the word
+        names = (*names, *_city_spelling(iso2, names[-1]))
         yield (
             Candidate(admin1_id(iso2, raw), names[-1], "admin1", iso2, round(lat, 4), round(lon, 4),
                       population[(iso2, raw)], 0.0, round(radius, 1)),

@@ -206,3 +206,9 @@ def test_a_dateline_in_capitals_run_into_the_first_words_is_still_a_place(read):
 def test_a_dateline_after_an_agency_byline_is_a_place(read):
     s = read("By our reporter, Associated Press KABUL (AP) — Gunmen attacked a checkpoint.")
     assert role_of(s, "KABUL") == "literal"
+
+
+def test_the_bryansk_region_is_the_province_geonames_spells_brjansk(read):
+    s = read("Explosions brought down a bridge in the Bryansk region on Saturday. Drones hit Bryansk on Sunday.")
+    kinds = {(m.sentence, p.kind) for p in s.places for m in p.mentions if m.text == "Bryansk"}
+    assert kinds == {(0, "admin1"), (1, "city")}
