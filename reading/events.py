@@ -464,7 +464,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
     if trig.action == "suspend":
         kinds = [k for k, word in (("suspend-training", "training"), ("suspend-operations", "operation")) if word in tail]
         return kinds or ["suspend-operations"]
-    if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z]", text[trig.end : trig.end + 40]):
+    # "handed over the base to Niger's armed forces": a recipient, not a destination.
+    if trig.action == "withdraw" and re.search(r"\b(?:to|into|towards)\s+[A-Z][\w-]*\b(?!['’]s)", text[trig.end : trig.end + 40]):
         return ["relocate"]
     if trig.action == "relocate" and re.match(r"\s+(?:[\w-]+\s+){0,4}?into\b", text[trig.end :]) \
             and not re.search(r"\b(?:from|out of)\b", tail):
@@ -759,7 +760,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
         own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)),
                          _own_clause_end(text, trig, purpose=False))
-        destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))]
+        destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))
+                        and text[sp.end : sp.end + 2] not in ("'s", "’s")]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]
         # "would send troops to Cyprus": a force sent out leaves from home, which the text does not name; only a
         # force moving on or out ("moved its trainers to Jordan") leaves the country the article is about.

@@ -1177,3 +1177,9 @@ def test_a_closed_crossing_in_a_caption_is_no_suspension(read):
 def test_strikes_named_by_their_day_after_a_preposition_are_told_before(read):
     s = read("Drones hit the port of Port Sudan on Tuesday. Hours after Tuesday's strikes, the council cut ties with the UAE.")
     assert [e.sentence for e in events_of(s, "strike")] == [0]
+
+
+def test_handing_a_base_over_to_an_army_is_no_move_to_its_country(read):
+    s = read("The United States handed over Air Base 201 near Agadez to Niger's armed forces on Monday.")
+    withdrawals = [e for e in s.events if e.action in ("withdraw", "relocate")]
+    assert [(e.action, place_name(s, e.place), e.destination) for e in withdrawals] == [("withdraw", "Air Base 201", None)]
