@@ -30,10 +30,10 @@ REGIONS = {
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
     "Southeast Asia": 1, "Coastal West Africa": 1, "Iran": 1, "Turkey": 1, "North America": 1, "Balkans": 1,
 }
-# Measured 2026-12-04 (reader 0.1.0, 56 articles): current-event recall 0.72 (229/317), precision 0.73 (229/315).
-# Lowered from 0.77 because articles 49-56, written and annotated before the reader ran on them, score 0.25 (15/60)
-# alone: the floor guards against regressions, it is not a target. Raise it as the reader improves.
-CURRENT_RECALL_FLOOR = 0.70
+# Measured 2026-12-04 (reader 0.1.0, 56 articles): current-event recall 0.80 (254/317), precision 0.77 (254/328),
+# after rules for what articles 49-56 showed (written and annotated before the reader ran on them, they scored 0.25
+# alone). The floor guards against regressions, it is not a target; raise it as the reader improves.
+CURRENT_RECALL_FLOOR = 0.77
 
 
 def _load(path: Path) -> tuple[dict, str]:
