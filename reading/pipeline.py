@@ -169,17 +169,19 @@ def _acronym_spans(article: Article, named: list[ActorSpan]) -> list[ActorSpan]:
     made of an actor's initials, or defined in brackets after its name, stands for that actor from then on, even when
     it is too short or too common to be registered."""
     taken = [(s.start, s.end) for s in named]
-    spans = []
-    for span in named:
+    first: dict[str, tuple[str, int]] = {}  # acronym -> (actor, where its use may start): the first name it stands for
+    for span in sorted(named, key=lambda s: s.start):
         defined = _DEFINED_ACRONYM.match(article.text, span.end)
         acronym, after = (defined.group(1), defined.end()) if defined else (_initials(span.text), span.end)
-        if acronym is None:
-            continue
+        if acronym is not None and acronym not in first:
+            first[acronym] = (span.actor, after)
+    spans = []
+    for acronym, (actor, after) in first.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", article.text[after:]):
             start, end = after + match.start(), after + match.end()
             if not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
-                spans.append(ActorSpan(span.actor, acronym, start, end, article.sentence_at(start).index))
+                spans.append(ActorSpan(actor, acronym, start, end, article.sentence_at(start).index))
     return spans
 
 
