@@ -75,8 +75,11 @@ _ARMED_NOUN = re.compile(
     r"(?:aviation|port|border|security|military) authorit(?:y|ies)|defen[cs]e council|security council|security service)\b", re.I)
 # Between two listed places: a comma or "and", then at most a few words that describe the next place.
 _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*and also)\s*(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*,?\s+){0,4}"
-# ...possibly across one listed name the gazetteer does not know ("the port city of Hodeidah and ...").
-_LIST_GAP = re.compile(f"(?-i:{_LIST_SEP}(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?{_LIST_SEP})?)")
+# ...possibly across listed names the gazetteer does not know ("in Kayes, Diboli, Sandare and Niono"), and the
+# rest of a name the gazetteer knows by its first words ("Nioro du Sahel").
+_NAME_PARTICLE = r"(?:du|de|des|del|la|le|al|el|ad|as|ar|an|ash|az|bin|ibn)[\s-]+"
+_UNKNOWN_NAME = f"[A-Z][\\w'’-]*(?:\\s+(?:{_NAME_PARTICLE})?[A-Z][\\w'’-]*){{0,2}}"
+_LIST_GAP = re.compile(f"(?-i:(?:\\s+{_NAME_PARTICLE}[A-Z][\\w'’-]*)?{_LIST_SEP}(?:{_UNKNOWN_NAME}{_LIST_SEP}){{0,6}})")
 _LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*(?:the\s+)?$", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
@@ -185,9 +188,10 @@ _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|i
 # "as it left Baghdad airport": a pronoun or a thing moving inside a time clause; "as Israeli troops pushed
 # into Khan Younis" names a force and is news in its own right.
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
-# "Most of the remaining soldiers were flown home": a definite force with no state named is the force told of before.
-_FORCE_ANAPHOR = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|forces|personnel|trainers|instructors|advisers|"
-                            r"marines|units|contingent)\s+$", re.I)
+# "Most of the remaining soldiers were flown home", "Soldiers and some residents fled": a definite force, or a bare
+# one opening the sentence, with no state named is the force told of before.
+_FORCE_ANAPHOR = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+){0,2}?|^\W*)(?:soldiers|troops|forces|personnel|trainers|instructors|advisers|"
+                            r"marines|units|contingent)(?:\s+and\s+(?:some|many|other|several)?\s*[a-z]+)?\s+$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
@@ -756,6 +760,8 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
 def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end: int, used: set[str], first: bool) -> list[_Draft]:
     """One draft per place where the event happened; moves get origin and destination."""
     trig, text = draft.trigger, draft.sentence.text
+    if trig.text.lower().endswith("the country"):
+        return [replace(draft, places=_country_named_before(ctx, draft), implicit=True)]  # "was leaving the country"
     if draft.action in _MOVES:
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
         own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)),
@@ -891,6 +897,13 @@ def _site_of_kind(ctx: Context, draft: _Draft, head: str) -> list[Place]:
         return []
     draft.implicit = True
     return [max(earlier, key=lambda pair: pair[0])[1]]
+
+
+def _country_named_before(ctx: Context, draft: _Draft) -> list[Place]:
+    """"had completed its mission in Mali and was leaving the country": the country named last before the words."""
+    at = draft.sentence.start + draft.trigger.start
+    named = [(max(m.start for m in p.mentions if m.start < at), p) for p in ctx.country_places.values() if any(m.start < at for m in p.mentions)]
+    return [max(named, key=lambda pair: pair[0])[1]] if named else []
 
 
 def _called_region(text: str, place: Place) -> bool:

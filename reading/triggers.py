@@ -43,14 +43,15 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
-    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|offensive(?= by| against| on)|"
+    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
-    ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across))\b"),
+    # "was leaving the country": a way out like fleeing, a withdrawal only when an armed actor leaves (events.py).
+    ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country)\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
-    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?an|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r"|"
+    ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?(?:an|un)|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r"|"
               r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),

@@ -1183,3 +1183,40 @@ def test_handing_a_base_over_to_an_army_is_no_move_to_its_country(read):
     s = read("The United States handed over Air Base 201 near Agadez to Niger's armed forces on Monday.")
     withdrawals = [e for e in s.events if e.action in ("withdraw", "relocate")]
     assert [(e.action, place_name(s, e.place), e.destination) for e in withdrawals] == [("withdraw", "Air Base 201", None)]
+
+
+def test_a_list_of_towns_goes_on_past_names_the_gazetteer_does_not_know(read):
+    s = read("ISWAP fighters attacked army bases in Monguno, Ngarwalo, Kukawaram and Dikwa on Sunday, officials said.")
+    assert {place_name(s, e.place) for e in events_of(s, "attack")} >= {"Monguno", "Dikwa"}
+
+
+def test_a_list_goes_on_past_the_rest_of_a_name_known_by_its_first_word(read):
+    s = read("JNIM fighters attacked army posts in Kayes, Nioro du Sahel and Niono on Tuesday.")
+    assert {place_name(s, e.place) for e in events_of(s, "attack")} >= {"Kayes", "Niono"}
+
+
+def test_a_group_leaving_the_country_withdraws_from_the_country_named_before(read):
+    s = read("The Wagner Group said it had ended its mission in Mali and was leaving the country, handing its role to "
+             "Russia's Africa Corps.")
+    withdrawals = events_of(s, "withdraw")
+    assert [(e.actor, place_name(s, e.place)) for e in withdrawals] == [("wagner", "Mali")]
+
+
+def test_civilians_leaving_the_country_are_no_withdrawal(read):
+    s = read("Fighting went on in Sudan. Thousands of civilians have left the country in the past week.")
+    assert not events_of(s, "withdraw")
+
+
+def test_bare_soldiers_opening_a_sentence_are_the_force_told_of_before(read):
+    s = read("Somali troops withdrew from Jowhar on Monday. Soldiers fled south towards Mogadishu, residents said.")
+    assert any(e.actor == "somalia" and e.sentence == 1 for e in events_of(s, "withdraw"))
+
+
+def test_overrun_villages_were_taken(read):
+    s = read("Al-Shabab fighters had overrun villages around Jowhar in recent weeks.")
+    assert [e.actor for e in events_of(s, "seize")] == ["al-shabab"]
+
+
+def test_looters_breaking_into_warehouses_attacked_them(read):
+    s = read("Looters broke into warehouses in Goma before the rebels arrived.")
+    assert [place_name(s, e.place) for e in events_of(s, "attack")] == ["Goma"]
