@@ -210,8 +210,34 @@ def _is_real_airfield(row: dict) -> bool:
     return bool(row["iata"]) or any(w in name for w in ("air base", "airbase", "air field", "airfield"))
 
 
+_AIRPORT_SUFFIX = re.compile(r"\s+((?:International\s+|Regional\s+|Domestic\s+|Municipal\s+)?(?:Airport|Air ?[Bb]ase|Airfield|Air Field))$")
+_GENERIC_AIRPORT_WORDS = frozenset({"International", "Regional", "Domestic", "Municipal", "New", "Old", "Airport", "Air", "Base"})
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(normalize(c.name) for c in pycountry.countries)
+
+
+def _airport_names(name: str) -> tuple[str, ...]:
+    """An airport's full name, the name without "International", and, when the full name leads with its city
+    ("Bukavu Kavumu Airport", "Westerland Sylt Airport"), the name without it: reports write "Kavumu airport"."""
+    suffix = _AIRPORT_SUFFIX.search(name)
+    if suffix is None:
+        return (name,)
+    stem, kind = name[: suffix.start()], suffix.group(1)
+    plain = kind.removeprefix("International ").removeprefix("Regional ")
+    names = [name, f"{stem} {plain}"]
+    words = stem.split()
+    rest = words[1:]
+    if 1 <= len(rest) <= 2 and not set(rest) & _GENERIC_AIRPORT_WORDS and all(w[:1].isupper() for w in rest) \
+            and normalize(" ".join(rest)) not in _country_names():
+        names += [f"{' '.join(rest)} {kind}", f"{' '.join(rest)} {plain}"]
+    return tuple(dict.fromkeys(names))
+
+
 def airports() -> Iterator[Entry]:
-    """Airports with an IATA code and military airfields (airportsdata), indexed by their full names."""
+    """Airports with an IATA code and military airfields (airportsdata), indexed by their names (_airport_names)."""
     for code, row in airportsdata.load().items():
         if not _is_real_airfield(row):
             continue
@@ -224,7 +250,7 @@ def airports() -> Iterator[Entry]:
                 lat=round(row["lat"], 5),
                 lon=round(row["lon"], 5),
             ),
-            (row["name"],),
+            _airport_names(row["name"]),
             "airport",
         )
 

@@ -80,6 +80,7 @@ _LIST_SEP = r"\s*(?:,|and|or|,\s*and|,\s*or|,?\s*including|,?\s*as well as|,?\s*
 _NAME_PARTICLE = r"(?:du|de|des|del|la|le|al|el|ad|as|ar|an|ash|az|bin|ibn)[\s-]+"
 _UNKNOWN_NAME = f"[A-Z][\\w'’-]*(?:\\s+(?:{_NAME_PARTICLE})?[A-Z][\\w'’-]*){{0,2}}"
 _LIST_GAP = re.compile(f"(?-i:(?:\\s+{_NAME_PARTICLE}[A-Z][\\w'’-]*)?{_LIST_SEP}(?:{_UNKNOWN_NAME}{_LIST_SEP}){{0,6}})")
+_PLACE_PREPOSITION = re.compile(r"\b(in|on|at|near|of|around|outside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 _LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*(?:the\s+)?$", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
@@ -173,7 +174,10 @@ _LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|gover
                                  r",\s*(?:(?:and|as well as)\s+)?(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?(?:the\s+)?")
 # Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
 # ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
-_CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but|since)\b|,\s+in\s+(?:what|retaliation|response|support|"
+# "since 2016", "since Sunday" date a span; "since the war began" opens a clause.
+_SINCE_A_TIME = (r"since(?!\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+                 r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|last|early|late|mid)\b)")
+_CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|while|but|" + _SINCE_A_TIME + r")\b|,\s+in\s+(?:what|retaliation|response|support|"
                          r"solidarity|revenge|protest)\b|,\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|announced|added|warned|told)\b)"
                          r"|\band\s+(?=(?:had|has|have|was|were|is|are|would|will)\b)", re.I)  # "... and had no plans to send its army into Kosovo"
 # "sent warships to the region to defend Israel": a purpose clause names no target of the sending.
@@ -953,13 +957,25 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
             chosen.append(sp)
         elif after_locator and _LIST_AFTER_LOCATOR.fullmatch(gap) and not find_triggers(gap):
             chosen.append(sp)  # "Bahawalpur and Muridke in Punjab province, where ..., and the towns of Muzaffarabad"
-        elif not after_locator and _LOCATOR_END.search(gap) and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        elif not after_locator and _LOCATOR_END.search(gap) and re.fullmatch(r"\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?", gap):
             last_end, after_locator = sp.end, True  # the province that locates the places listed: skipped, the list may go on
             continue
+        elif _parallel(text, chosen[0], gap):
+            chosen.append(sp)  # "on the al-Tanf garrison in Syria and on al-Harir air base in Iraq"
         else:
             break
         last_end, after_locator = sp.end, False
     return chosen
+
+
+def _parallel(text: str, first: SentencePlace, gap: str) -> bool:
+    """"drone attacks on the al-Tanf garrison in Syria and on al-Harir air base", "left the base at Faya-Largeau on
+    26 December and the one at Abeche": a phrase coordinated with the first place's, led by the same preposition."""
+    lead = _PLACE_PREPOSITION.search(text, max(0, first.start - 40), first.start)
+    if lead is None:
+        return False
+    parallel = re.fullmatch(rf"(?:\s+[^,;]*?)?,?\s+and\b\s*(?:,[^,;]*,\s*)?(?:[\w'’-]+\s+){{0,8}}?{lead.group(1)}\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}", gap, re.I)
+    return parallel is not None and not find_triggers(gap) and not _VERB_IN_GAP.search(gap)
 
 
 def _most_precise(text: str, chosen: list[SentencePlace]) -> list[Place]:

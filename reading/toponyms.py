@@ -31,7 +31,7 @@ DIRECTIONS = {
 # Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
 SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
-    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base airbase airfield castle "
+    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base airbase airfield airport castle "
     "cathedral theatre theater hall centre center court street avenue road".split())
 # Buildings are named after the town they stand in ("Colchester Hospital", "Manila Cathedral"); streets, gates
 # and bridges as often after a town elsewhere ("Jaffa Road" is in Jerusalem), so only buildings are placed by it.

@@ -1220,3 +1220,23 @@ def test_overrun_villages_were_taken(read):
 def test_looters_breaking_into_warehouses_attacked_them(read):
     s = read("Looters broke into warehouses in Goma before the rebels arrived.")
     assert [place_name(s, e.place) for e in events_of(s, "attack")] == ["Goma"]
+
+
+def test_a_second_place_led_by_the_same_preposition_is_a_second_event(read):
+    s = read("Rockets were fired at the al-Tanf garrison in Syria on Saturday and at Erbil in Iraq on Sunday.")
+    assert {place_name(s, e.place) for e in events_of(s, "strike")} == {"Al-Tanf garrison", "Erbil"}
+
+
+def test_the_one_at_a_second_site_is_a_second_withdrawal(read):
+    s = read("French troops left the base at Faya-Largeau in the north in December and the one at Abeche in the east in January.")
+    assert {place_name(s, e.place) for e in events_of(s, "withdraw")} == {"Faya-Largeau air base", "Abéché"}
+
+
+def test_for_the_first_time_since_a_year_does_not_end_the_clause(read):
+    s = read("Russian jets struck areas of Idlib and, for the first time since 2016, districts of Aleppo.")
+    assert {place_name(s, e.place) for e in events_of(s, "strike")} == {"Idlib", "Aleppo"}
+
+
+def test_an_airport_named_after_its_locality_is_found_by_that_name(read):
+    s = read("M23 rebels seized Kavumu airport, north of Bukavu, on Friday.")
+    assert [place_name(s, e.place) for e in events_of(s, "seize")] == ["Bukavu Kavumu Airport"]
