@@ -30,12 +30,11 @@ REGIONS = {
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
     "Southeast Asia": 1, "Coastal West Africa": 1, "Iran": 1, "Turkey": 1, "North America": 1, "Balkans": 1,
 }
-# Measured 2026-12-04 (reader 0.1.0, 62 articles): current-event recall 0.75 (268/356), precision 0.77 (268/349).
-# Before articles 57-62 the 56 articles scored 0.80 (254/317) / 0.77 (254/328), after rules for what 49-56 showed;
-# 57-62 were written and annotated before the reader ran on them and scored 0.36 (14/39) / 0.67 (14/21) alone, which
-# pulled the whole-set figure down. The floor guards against regressions, it is not a target; raise it as the reader
-# improves.
-CURRENT_RECALL_FLOOR = 0.73
+# Measured 2026-12-04 (reader 0.1.0, 70 articles): current-event recall 0.70 (282/404), precision 0.70 (282/403).
+# Each batch written and annotated before the reader ran on it scored far below the articles the rules were developed
+# on (57-62: 0.36; 63-70, written like wire copy: 0.13) and pulled the whole-set figure down. The floor guards against
+# regressions, it is not a target; raise it as the reader improves.
+CURRENT_RECALL_FLOOR = 0.68
 
 
 def _load(path: Path) -> tuple[dict, str]:
