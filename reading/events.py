@@ -194,12 +194,14 @@ _INTERCEPT = re.compile(r"\b(?:shot down|shoots down|shooting down|intercepted|i
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|while|whenever|until)\s+(?:it|they|he|she|the\s+(?:car|vehicle|convoy|plane|ship|vessel|aircraft))\s+(?:\w+\s+)?$", re.I)
 # "Most of the remaining soldiers were flown home", "Soldiers and some residents fled": a definite force, or a bare
 # one opening the sentence, with no state named is the force told of before.
-_FORCE_ANAPHOR = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+){0,2}?|^\W*)(?:soldiers|troops|forces|personnel|trainers|instructors|advisers|"
-                            r"marines|units|contingent)(?:\s+and\s+(?:some|many|other|several)?\s*[a-z]+)?\s+$", re.I)
+_FORCE_ANAPHOR = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+){0,2}?|^\W*|\b(?:that|and|but|when|after|before|as|until)\s+)"
+                            r"(?:soldiers|troops|forces|personnel|trainers|instructors|advisers|marines|units|contingent)"
+                            r"(?:\s+and\s+(?:some|many|other|several)?\s*[a-z]+)?\s+(?:(?:had|have|has|then|later|also)\s+)?$", re.I)
 _BARE_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:they|it)\s+(?:(?:have|has|had|then|also|later)\s+)?$", re.I)
 # "Fighters from the ADF killed": the group the fighters belong to is the subject.
 _MEMBERS_OF = re.compile(
-    r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:fighters|militants|members|gunmen|troops|soldiers|forces|mercenaries|units|elements|"
+    r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:fighters|militants|members|gunmen|gangs|gang members|loyalists|jihadists|attackers|cells|"
+    r"troops|soldiers|forces|mercenaries|units|elements|"
     r"commanders|insurgents|rebels|convoy|column|contingent|battalion|detachment)\s+(?:from|of|loyal to|belonging to|linked to|led by|"
     r"commanded by)\s+(?:the\s+)?$", re.I)
 # "Rwanda-backed M23 rebels", "Iran-supported militants": the backer modifies the subject; it does not act.
@@ -216,6 +218,7 @@ _BOTH_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+(?:rival\s+|armed\s+)?(?:gro
 _FOUGHT_FORCES = re.compile(r"\s+(?:government\s+|security\s+)?(?:soldiers|troops|the army|the military)\b", re.I)
 _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 # Incursions count as attacks only when an armed actor makes them: aid convoys and refugees also "enter" places.
+_STATE_TYPES = frozenset({"state-forces", "external-forces"})
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
 ANAPHORA_SENTENCES = 3  # how far back "the strikes" or "they" may point
 _STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
@@ -348,6 +351,10 @@ def _sentence_events(
     for i, trig in enumerate(triggers):
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
         doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
+        if trig.action in VIOLENT_ACTIONS:
+            # "13 civilians had died and troops had killed the attackers": civilians are told of as victims, not as
+            # the ones who kill.
+            doers = [d for d in doers if ctx.actor_type.get(d) != "civilians"] or ["unknown"]
         chained = drafts and not _CLAUSE_START.search(sentence.text[drafts[-1].trigger.end : trig.start]) \
             and not _after_preposition(sentence.text, trig, 0)
         if doers == ["unknown"] and chained and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
@@ -358,7 +365,7 @@ def _sentence_events(
         bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead) \
             and not any(a.end <= sentence.start + trig.start for a in in_sentence)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
-            doers = _antecedents(sentence, trig, prior) or doers
+            doers = _antecedents(sentence, trig, prior, ctx.actor_type) or doers
         if doers == ["unknown"] and trig.action == "attack" and _OPENING_NOUN.match(lead):
             # "Russia struck Odesa... An attack on the nearby port of Chornomorsk...": the same attacker, the same kind
             # of attack, when the sentence before told one and this one names no one.
@@ -375,7 +382,7 @@ def _sentence_events(
                 continue
             # "Hama fell": taken by whoever was taking towns in the sentences before.
             trig, trigger_places, first = replace(trig, action="seize"), [fallen], True
-            doers = _antecedents(sentence, trig, prior, any_lead=True) or doers
+            doers = _antecedents(sentence, trig, prior, ctx.actor_type, any_lead=True) or doers
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -672,14 +679,17 @@ def _civil_possessor(ctx: Context, span: ActorSpan) -> bool:
     return after[:2] in ("'s", "’s") and not _ARMED_NOUN.match(after)
 
 
-def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:
+def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], actor_type: dict[str, str], any_lead: bool = False) -> list[str]:
     """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
-    points back to whoever did the same kind of thing in the last few sentences."""
+    points back to whoever did the same kind of thing in the last few sentences; "troops had killed the attackers"
+    to the state's forces told of, not to the attackers."""
     lead = sentence.text[: trig.start]
-    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead) or _FORCE_ANAPHOR.search(lead)):
+    force = bool(_FORCE_ANAPHOR.search(lead))
+    if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead) or force):
         return []
     recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
-              and d.actor != "unknown" and d.modality == "asserted"]
+              and d.actor != "unknown" and d.modality == "asserted"
+              and (not force or actor_type.get(d.actor) in _STATE_TYPES)]
     violent = trig.action in VIOLENT_ACTIONS
     # The same kind of act first ("the strikes" -> who struck), then any act of the same family.
     source = next((d for d in reversed(recent) if d.action == trig.action), None) \

@@ -21,7 +21,7 @@ _SITE_NOUN = r"(?:bases?|air ?bases?|camps?|garrisons?|barracks|posts?|outposts?
 
 LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:suspend(?:ed|s|ing)?|end(?:ed|s|ing)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|offensive|campaign)\b|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing)|"
-                r"clos(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?))\b"),
+                r"(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?:\s+down)?)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|plants?|pipelines?|mines?|offices?|clinics?|hospitals?))\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
     ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|(?:cut|reduc(?:ed|es|ing)|halved)\s+the\s+number\s+of\s+(?:its\s+|their\s+)?(?:troops|soldiers|forces)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)\b|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r"|"
                  r"left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|hand(?:ed|s|ing)\s+over\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|control\b)|"
@@ -43,7 +43,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
-    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
+    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
@@ -55,7 +55,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
               r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?-i:[A-Z]))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged fire)\b"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?-i:[A-Z]))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged (?:gun|small-arms |heavy |artillery )?fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|(?:took|taken|taking|held|holding)\s+(?:[\w,-]+\s+){0,6}?hostages?)\b"),
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),

@@ -1240,3 +1240,29 @@ def test_for_the_first_time_since_a_year_does_not_end_the_clause(read):
 def test_an_airport_named_after_its_locality_is_found_by_that_name(read):
     s = read("M23 rebels seized Kavumu airport, north of Bukavu, on Friday.")
     assert [place_name(s, e.place) for e in events_of(s, "seize")] == ["Bukavu Kavumu Airport"]
+
+
+def test_gangs_from_a_named_coalition_are_that_coalition(read):
+    s = read("Gangs from the Viv Ansanm coalition attacked the town of Mirebalais on Monday.")
+    assert [e.actor for e in events_of(s, "attack")] == ["viv-ansanm"]
+
+
+def test_ramming_vehicles_into_a_wall_is_an_attack(read):
+    s = read("Militants rammed two explosives-laden vehicles into the wall of the army base in Bannu on Tuesday.")
+    assert [place_name(s, e.place) for e in events_of(s, "attack")] == ["Bannu"]
+
+
+def test_exchanging_gunfire_is_a_clash(read):
+    s = read("Pakistani and Afghan border forces exchanged gunfire at the Torkham crossing on Monday.")
+    assert "pakistan" in {e.actor for e in events_of(s, "clash")}
+
+
+def test_shutting_oil_fields_is_a_suspension(read):
+    s = read("The Kurdistan Regional Government shut two oil fields in Duhok after the drone attacks.")
+    assert [e.action for e in s.events if e.action.startswith("suspend")] == ["suspend-operations"]
+
+
+def test_civilians_told_of_as_dead_are_not_the_killers(read):
+    s = read("Pakistani soldiers fought militants at the Bannu base on Tuesday. The army said 13 civilians had died and "
+             "that troops had killed all 16 attackers.")
+    assert [e.actor for e in events_of(s, "kill")] == ["pakistan"]
