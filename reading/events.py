@@ -954,8 +954,9 @@ def _implicit_origin(ctx: Context, destinations: list[SentencePlace]) -> str | N
 def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlace]:
     """The first place after the trigger and those listed with it: "near Sanaa, the port city of Hodeidah and the
     northern stronghold of Saada, as well as targets around Taiz"."""
-    if len(following) > 1 and following[0].place.kind == "country" and re.fullmatch(r"['’]s?\s+", text[following[0].end : following[1].start]):
-        following = following[1:]  # "in Russia's Saratov region" happened in the region
+    if len(following) > 1 and following[0].place.kind in ("country", "region") \
+            and re.fullmatch(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}", text[following[0].end : following[1].start]):
+        following = following[1:]  # "in Russia's Saratov region", "north-eastern Congo's Ituri province": in the province
     while len(following) > 1 and _PART_OF.fullmatch(text[following[0].end : following[1].start]):
         following = following[1:]  # "at the Abbey Gate of Kabul airport", "the Gaza side of the Rafah crossing"
     chosen = [following[0]]

@@ -1266,3 +1266,9 @@ def test_civilians_told_of_as_dead_are_not_the_killers(read):
     s = read("Pakistani soldiers fought militants at the Bannu base on Tuesday. The army said 13 civilians had died and "
              "that troops had killed all 16 attackers.")
     assert [e.actor for e in events_of(s, "kill")] == ["pakistan"]
+
+
+def test_a_region_named_as_the_owner_of_a_province_only_locates_it(read):
+    s = read("Gunmen attacked a village in northern Iraq's Nineveh province on Sunday. "
+             "US aircraft struck fighters in Somalia's semi-autonomous Bari region on Saturday.")
+    assert {place_name(s, e.place) for e in s.events} == {"Ninawa", "Bari"}
