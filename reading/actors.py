@@ -38,6 +38,7 @@ class ActorSpan:
     start: int
     end: int
     sentence: int
+    kind: str = "unknown"  # the actor type of an organisation the registry does not know
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,29 @@ _ORGANISATION_HEAD = (r"(?:Airlines|Airways|Railways|Shipping|Lines|Company|Corp
                       r"Alliance|Corps|Militia|Battalion|Regiment|Division|Guards?|University|College|Council|Agency|"
                       r"Committee|Party|[Cc]artel|[Gg]ang)")
 _ORGANISATION = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'’-]+|\d+(?:st|nd|rd|th)?)\s+){1,3}" + _ORGANISATION_HEAD + r")(?![\w-])")
+# "Partners In Health, the Boston-based charity that runs...", "HKN Energy, which operates Sarsang,", "the Norwegian
+# company DNO", "DNO said": a name the text itself describes as an organisation, or an acronym that speaks.
+_NAME_WORDS = r"(?:[A-Z][\w'’&-]* (?:(?:of|for|in|and|de|al) )?){0,4}[A-Z][\w'’&-]*"  # one line, single spaces
+_CIVIL_NOUN = r"(?:charity|company|firm|operator|agency|producer|contractor|carrier|airline|insurer|broker|NGO|aid group|relief group)"
+_ORGANISATION_NOUN = rf"(?:{_CIVIL_NOUN}|group|organi[sz]ation|movement|network|coalition|alliance|faction|union)"
+_CIVIL = re.compile(rf"\b{_CIVIL_NOUN}\b")
+_DESCRIBED_ORGANISATION = re.compile(
+    rf"(?<![\w'’-])({_NAME_WORDS}),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{_ORGANISATION_NOUN}\b|which\s+(?:operates|runs|owns|represents|controls|manages)\b)"
+    rf"|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_ORGANISATION_NOUN}\s+((?-i:{_NAME_WORDS}))(?![\w'’-])"
+    rf"|(?<![\w'’-])([A-Z]{{2,5}})(?=\s+(?:said|says|announced|reported|added)\b)")
 # Capitalised words that open a sentence or describe a kind of force, not the name of one.
 _NOT_A_NAME = frozenset("the a an his her their its this that these those government security state federal regular "
                         "special national rebel militia army".split())
 
 
-def organisation_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
-    """(actor id, name, start, end) of unregistered organisations named in text, outside the spans already taken."""
+def organisation_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int, str]]:
+    """(actor id, name, start, end, actor type) of unregistered organisations named in text, outside the spans
+    already taken. A company or charity is a civilian body; an organisation known only by its name's head word
+    ("the White Army") has no known type."""
     found = []
+    for start, end, kind in _described_names(text):
+        if not any(s < end and start < e for s, e in taken + [(f[2], f[3]) for f in found]):
+            found.append((state_actor_id(text[start:end]), text[start:end], start, end, kind))
     for match in _ORGANISATION.finditer(text):
         words = match.group(1).split()
         while words and words[0].lower() in _NOT_A_NAME:
@@ -95,8 +111,25 @@ def organisation_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[st
         start = match.end(1) - len(name)
         if any(s < match.end(1) and start < e for s, e in taken):
             continue
-        found.append((state_actor_id(name), name, start, match.end(1)))
+        found.append((state_actor_id(name), name, start, match.end(1), "unknown"))
     return found
+
+
+def _described_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, actor type) of names that _DESCRIBED_ORGANISATION finds, without the sentence-opening words
+    before them: civilians when the words describe a company or a charity."""
+    spans = []
+    for match in _DESCRIBED_ORGANISATION.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        start, end = match.span(group)
+        words = text[start:end].split()
+        while words and words[0].lower() in _NOT_A_NAME:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if words:
+            civil = _CIVIL.search(match.group()) is not None
+            spans.append((start, end, "civilians" if civil else "unknown"))
+    return spans
 
 
 def state_actor_id(country_name: str) -> str:

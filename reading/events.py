@@ -351,10 +351,6 @@ def _sentence_events(
     for i, trig in enumerate(triggers):
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence.text)
         doers, target = _actor_and_target(ctx, sentence, trig, in_sentence, all_actors)
-        if trig.action in VIOLENT_ACTIONS:
-            # "13 civilians had died and troops had killed the attackers": civilians are told of as victims, not as
-            # the ones who kill.
-            doers = [d for d in doers if ctx.actor_type.get(d) != "civilians"] or ["unknown"]
         chained = drafts and not _CLAUSE_START.search(sentence.text[drafts[-1].trigger.end : trig.start]) \
             and not _after_preposition(sentence.text, trig, 0)
         if doers == ["unknown"] and chained and (not trig.passive or _AND_PASSIVE.search(sentence.text[: trig.start])):
@@ -555,7 +551,10 @@ def _actor_target_span(
     ctx: Context, sentence: Sentence, trig: Trigger, in_sentence: list[ActorSpan], all_actors: list[ActorSpan]
 ) -> tuple[str, str | None, ActorSpan | None]:
     rel = [(a, a.start - sentence.start, a.end - sentence.start) for a in in_sentence]
-    before = [(a, s, e) for a, s, e in rel if e <= trig.start]
+    # "13 civilians had died and troops had killed the attackers", "staff of the aid group X were killed when the
+    # fighters attacked": civilians and civilian bodies are told of as victims of violence, never as its doers.
+    before = [(a, s, e) for a, s, e in rel if e <= trig.start
+              and not (trig.action in VIOLENT_ACTIONS and ctx.actor_type.get(a.actor) == "civilians")]
     after = [(a, s, e) for a, s, e in rel if s >= trig.end]
     text = sentence.text
     agent = next((a for a, s, e in after if _AGENT.search(text[trig.end : s]) and not _OTHER_PARTICIPLE_BY.search(text[trig.end : s])

@@ -142,8 +142,8 @@ def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
 def _organisation_spans(article: Article, named: list[ActorSpan], places: list[tuple[int, int]]) -> list[ActorSpan]:
     """Organisations the registry does not know ("American Airlines suspended its flights"), kept by their name."""
     taken = [(s.start, s.end) for s in named] + places
-    return [ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
-            for actor_id, _, start, end in organisation_spans(article.text, taken)]
+    return [ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index, kind)
+            for actor_id, _, start, end, kind in organisation_spans(article.text, taken)]
 
 
 def _surname_spans(article: Article, named: list[ActorSpan], reg: Registry) -> list[ActorSpan]:
@@ -231,7 +231,7 @@ def _actors(spans: list[ActorSpan], reg: Registry, states: dict[str, str], gaz: 
         if entry is not None:
             actors.append(Actor(actor_id, entry.name, entry.type, entry.country, mentions))
         elif actor_id not in names:  # an organisation the registry does not know: its own name, a generic type
-            actors.append(Actor(actor_id, group[0].text, "unknown", None, mentions))
+            actors.append(Actor(actor_id, group[0].text, group[0].kind, None, mentions))
         else:
             name, iso2 = names[actor_id]
             actors.append(Actor(actor_id, name, "state-forces" if iso2 == focus else "external-forces", iso2, mentions))

@@ -1272,3 +1272,17 @@ def test_a_region_named_as_the_owner_of_a_province_only_locates_it(read):
     s = read("Gunmen attacked a village in northern Iraq's Nineveh province on Sunday. "
              "US aircraft struck fighters in Somalia's semi-autonomous Bari region on Saturday.")
     assert {place_name(s, e.place) for e in s.events} == {"Ninawa", "Bari"}
+
+
+def test_a_charity_that_says_it_suspended_its_services_is_the_actor_by_its_name(read):
+    s = read("Fighting reached Mirebalais on Monday. Partners In Health, the charity that runs the town's hospital, said it "
+             "had suspended its services.")
+    suspensions = [e for e in s.events if e.action.startswith("suspend")]
+    assert [e.actor for e in suspensions] == ["partners-in-health"]
+    assert s.actor("partners-in-health").type == "civilians"
+
+
+def test_a_company_named_beside_an_attack_is_not_the_attacker(read):
+    s = read("Drones hit two oil fields run by the Norwegian company DNO, and another drone struck a field operated by "
+             "the US firm Hunt Oil.")
+    assert not {e.actor for e in events_of(s, "strike")} & {"dno", "hunt-oil"}
