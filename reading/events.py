@@ -361,7 +361,7 @@ def _sentence_events(
         bare_pronoun = bool(_BARE_PRONOUN.search(lead)) and not _SAY.search(lead) \
             and not any(a.end <= sentence.start + trig.start for a in in_sentence)
         if (doers == ["unknown"] or bare_pronoun) and not trig.passive:
-            doers = _antecedents(sentence, trig, prior, ctx.actor_type) or doers
+            doers = _antecedents(ctx, sentence, trig, prior) or doers
         if doers == ["unknown"] and trig.action == "attack" and _OPENING_NOUN.match(lead):
             # "Russia struck Odesa... An attack on the nearby port of Chornomorsk...": the same attacker, the same kind
             # of attack, when the sentence before told one and this one names no one.
@@ -378,7 +378,7 @@ def _sentence_events(
                 continue
             # "Hama fell": taken by whoever was taking towns in the sentences before.
             trig, trigger_places, first = replace(trig, action="seize"), [fallen], True
-            doers = _antecedents(sentence, trig, prior, ctx.actor_type, any_lead=True) or doers
+            doers = _antecedents(ctx, sentence, trig, prior, any_lead=True) or doers
         placed_here: list[_Draft] = []
         for actor in doers:
             for action_name in _specific_action(trig, sentence.text, ctx.actor_type.get(actor, "unknown")):
@@ -400,7 +400,7 @@ def _sentence_events(
         # denied act is still free for the act that did happen.
         used_places.update(p.id for d in placed_here if d.modality == "asserted" for p in d.places)
         drafts.extend(placed_here)
-    return _placed_by_object(sentence.text, drafts)
+    return _left_the_scene(_placed_by_object(sentence.text, drafts), prior)
 
 
 def _restates(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
@@ -410,6 +410,22 @@ def _restates(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
     violent = trig.action in VIOLENT_ACTIONS
     return nominal and bool(_DEFINITE.search(text[: trig.start])) and bool(_RESTATED_BY.match(text[trig.end :])) \
         and any(d.action == trig.action or (violent and d.action in VIOLENT_ACTIONS) for d in prior if d.modality == "asserted")
+
+
+def _left_the_scene(drafts: list[_Draft], prior: list[_Draft]) -> list[_Draft]:
+    """"overran a base in Marte ... before the troops pulled back", "The attackers set fire to houses before
+    withdrawing into the forest": a pull-back that names no place of its own leaves the scene of the fighting told
+    just before it, in its sentence or, by the same actor, in the sentence before; not the whole country."""
+    for i, draft in enumerate(drafts):
+        if draft.action != "withdraw" or draft.destination or any(p.kind != "country" for p in draft.places):
+            continue
+        index = draft.sentence.index
+        scenes = [d for d in drafts[:i] if d.action in VIOLENT_ACTIONS] + [
+            d for d in reversed(prior) if d.sentence.index == index - 1 and d.actor == draft.actor and d.action in VIOLENT_ACTIONS]
+        scene = next((d for d in scenes if d.modality == "asserted" and d.places and d.places[0].kind in ("city", "facility")), None)
+        if scene is not None:
+            draft.places, draft.implicit, draft.origin = list(scene.places[:1]), True, None
+    return drafts
 
 
 def _placed_by_object(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -578,7 +594,7 @@ def _actor_target_span(
     subject = next((a for a, s, e in candidates if subject is not None and _is_generic(ctx, subject)
                     and re.fullmatch(r"\s+", ctx.article.text[subject.end : a.start])), subject)
     own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
-    if subject is None and not own_subject:
+    if subject is None and not own_subject and not _FORCE_ANAPHOR.search(text, boundary, trig.start):
         # "X was killed when jets bombed": the sentence's subject, unless the clause has a subject of its own
         # that is no actor ("…, where at least 12 rockets landed", "…, while aid trucks waited").
         subject = next((a for a, s, e in candidates), None)
@@ -678,23 +694,24 @@ def _civil_possessor(ctx: Context, span: ActorSpan) -> bool:
     return after[:2] in ("'s", "’s") and not _ARMED_NOUN.match(after)
 
 
-def _antecedents(sentence: Sentence, trig: Trigger, prior: list[_Draft], actor_type: dict[str, str], any_lead: bool = False) -> list[str]:
+def _antecedents(ctx: Context, sentence: Sentence, trig: Trigger, prior: list[_Draft], any_lead: bool = False) -> list[str]:
     """"The strikes hit sites near Sanaa", "they hit positions": a definite or pronoun subject with no actor named
     points back to whoever did the same kind of thing in the last few sentences; "troops had killed the attackers"
-    to the state's forces told of, not to the attackers."""
+    to the state forces told of, not to the attackers, or else to the forces of the country the article is about."""
     lead = sentence.text[: trig.start]
     force = bool(_FORCE_ANAPHOR.search(lead))
     if not (any_lead or _DEFINITE.search(lead) or _BARE_PRONOUN.search(lead) or force):
         return []
     recent = [d for d in prior if sentence.index - d.sentence.index <= ANAPHORA_SENTENCES
               and d.actor != "unknown" and d.modality == "asserted"
-              and (not force or actor_type.get(d.actor) in _STATE_TYPES)]
+              and (not force or ctx.actor_type.get(d.actor) in _STATE_TYPES)]
     violent = trig.action in VIOLENT_ACTIONS
     # The same kind of act first ("the strikes" -> who struck), then any act of the same family.
     source = next((d for d in reversed(recent) if d.action == trig.action), None) \
         or next((d for d in reversed(recent) if (d.action in VIOLENT_ACTIONS) == violent), None)
     if source is None:
-        return []
+        home = ctx.states.get(ctx.focus or "")
+        return [home] if force and home else []
     return list(dict.fromkeys(d.actor for d in recent if d.sentence.index == source.sentence.index and d.trigger == source.trigger))
 
 

@@ -1286,3 +1286,15 @@ def test_a_company_named_beside_an_attack_is_not_the_attacker(read):
     s = read("Drones hit two oil fields run by the Norwegian company DNO, and another drone struck a field operated by "
              "the US firm Hunt Oil.")
     assert not {e.actor for e in events_of(s, "strike")} & {"dno", "hunt-oil"}
+
+
+def test_troops_pulling_back_after_a_base_was_overrun_leave_that_base(read):
+    s = read("ISWAP fighters overran a military base in Marte, in Nigeria's Borno state, on Monday, killing several "
+             "soldiers, before the troops pulled back.")
+    assert [(e.actor, place_name(s, e.place)) for e in events_of(s, "withdraw")] == [("nigeria", "Marte")]
+
+
+def test_attackers_withdrawing_into_the_forest_leave_the_town_they_attacked(read):
+    s = read("ADF fighters attacked a church in Beni on Sunday. The attackers also set fire to houses before "
+             "withdrawing into the surrounding forest.")
+    assert [(e.actor, place_name(s, e.place)) for e in events_of(s, "withdraw")] == [("adf", "Beni")]
