@@ -742,7 +742,8 @@ def _group_noun_actor(ctx: Context, sentence: Sentence, word: str, all_actors: l
         or ctx.registry.group_nouns.get("the group" if noun == "group" else noun)
     wanted = wanted or ("rebel-group", "political-militia")
     for span in reversed([a for a in all_actors if a.start < sentence.start]):
-        if ctx.actor_type.get(span.actor) in wanted:
+        # "..., two security sources and a member of a local militia said": a source of the news, not a side in it.
+        if ctx.actor_type.get(span.actor) in wanted and not _SOURCE_AFTER.match(ctx.article.text[span.end : span.end + 80]):
             return span.actor
     return "unknown"
 

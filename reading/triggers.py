@@ -43,7 +43,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
-    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
+    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|(?<=to )storm|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
@@ -85,6 +85,10 @@ PURPOSE = ignoring_case(r"\b(?!(?:began|begun|begin|begins|started|start|starts|
                      r"appeared|seemed|forced|compelled)\b)\w+\s+to\s+(?:help\s+(?:to\s+)?|prepare\s+(?:to\s+|for\s+)?)?$")
 _BARE_VERB = re.compile(r"^\w+(?<!s)(?<!ed)(?<!ing)(?<!ment)(?<!al)\b", re.I)
 _USED_FOR = ignoring_case(r"\b(?:had|has|have)\s+used\b[^.;]*$")
+# "tried to storm the army's positions but were driven off": an attempt at violence is violence done; an attempt to
+# take a town or to leave is not the taking or the leaving.
+ATTEMPT = ignoring_case(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+to\s+(?:\w+\s+){0,2}$")
+_ATTEMPTS_DONE = frozenset({"attack", "clash", "strike", "shelling", "ambush"})
 # "a possible evacuation", "any eventual withdrawal": not yet either.
 POSSIBLE = ignoring_case(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
@@ -150,6 +154,8 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
     if said(NEGATORS):
         return "negated"
     # "had used drones smuggled in on lorries to hit the bombers": what a thing was used for was done with it.
+    if trigger.action in _ATTEMPTS_DONE and said(ATTEMPT):
+        return "asserted"
     purpose = said(PURPOSE) and bool(_BARE_VERB.match(trigger.text)) and not said(_USED_FOR)
     if said(PLAN_MARKERS) or said(UNTIL_INTENDED) or purpose or said(POSSIBLE):
         return "planned"

@@ -1298,3 +1298,21 @@ def test_attackers_withdrawing_into_the_forest_leave_the_town_they_attacked(read
     s = read("ADF fighters attacked a church in Beni on Sunday. The attackers also set fire to houses before "
              "withdrawing into the surrounding forest.")
     assert [(e.actor, place_name(s, e.place)) for e in events_of(s, "withdraw")] == [("adf", "Beni")]
+
+
+def test_trying_to_storm_positions_is_an_attack_that_happened(read):
+    s = read("ISWAP fighters overran the base at Marte on Monday. The militants also tried to storm the army's positions "
+             "in Dikwa during the night but were driven off.")
+    attacks = [e for e in events_of(s, "attack") if e.sentence == max(x.sentence for x in s.events)]
+    assert [(e.actor, place_name(s, e.place), e.modality) for e in attacks] == [("iswap", "Dikwa", "asserted")]
+
+
+def test_not_trying_to_retake_a_town_is_no_event(read):
+    s = read("The army had not tried to retake the town of Dikwa by Thursday.")
+    assert not [e for e in s.events if e.is_current]
+
+
+def test_a_militia_member_quoted_as_a_source_is_not_the_militants_told_of_next(read):
+    s = read("ISWAP fighters overran the base at Marte on Monday, two security sources and a member of a local militia "
+             "said. The militants also attacked Dikwa.")
+    assert {e.actor for e in events_of(s, "attack")} == {"iswap"}
