@@ -152,7 +152,9 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|
 _SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|apologi[sz]ed|announced|denied|denies|accused|blamed|"
                            r"condemned|insisted|responded|protested|rejected)\b", re.I)
 _FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
-_DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by|before|deadline|due)\b(?:\s+[\w'’-]+){0,5}\s+$", re.I)
+# "by the end of the year", "by 30 September": a deadline; "pushed out by African Union troops in 2011": an agent.
+_DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|by\s+the\s+(?:end|start|beginning|middle|close|time)\b|before|deadline|due)\b"
+                              r"(?:\s+[\w'’-]+){0,5}\s+$|\bby\s+$", re.I)
 _OWNED_BY = re.compile(r"\b(?:linked to|owned by|tied to|belonging to|flagged to|operated by|affiliated with)\s+(?:the\s+)?$", re.I)
 _NAMED_AS = re.compile(r"\b(?:called|named|dubbed|code-?named|known as)\s+$", re.I)
 _OPENING_NOUN = re.compile(r"^\W*(?:(?:on|late on|early on)\s+\w+\s+)?(?:an?|the|another)\s+(?:[a-z]+\s+)?$", re.I)

@@ -42,14 +42,17 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),
     # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
-    ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|came under (?:\w+\s+)?(?:fire|attack))"),
+    ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack|shelling|bombardment))"),
     ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|(?<=to )storm|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
     # "was leaving the country": a way out like fleeing, a withdrawal only when an armed actor leaves (events.py).
-    ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country)\b"),
+    # "Ukrainian troops were pushed out of the Kursk region": those driven out are the ones who leave.
+    ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country|"
+             r"(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled)\s+(?:back\s+)?(?:out\s+of|from)"
+             r"(?!\s+(?:their|his|her|its)\s+homes?))\b"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?(?:an|un)|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r"|"
               r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),
@@ -75,7 +78,7 @@ NEGATORS = ignoring_case(r"\b(?:not|no|never|n't|without|neither|nor)\b(?![^.;]*
 DENIERS = ignoring_case(r"\b(?:denied|denies|deny|rejected claims)\b[^.;]{0,40}$")
 THREAT_MARKERS = ignoring_case(r"\b(?:threaten(?:ed|s)? to|vow(?:ed|s)? to|warned (?:it|they|he|she) would|could|may|might)\s+(?:\w+\s+){0,2}$")
 # "would keep fighting until it took Sirte": what is to happen before an intention ends has not happened.
-UNTIL_INTENDED = ignoring_case(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,2}$")
+UNTIL_INTENDED = ignoring_case(r"\b(?:would|will|vow\w* to|plans? to|intends? to)\b[^.;]{0,40}\buntil\s+(?:\w+\s+){0,3}$")
 PLAN_MARKERS = ignoring_case(r"\b(?:will|plans? to|planned to|planning to|planning|plotting|intends? to|set to|expected to|to be|would|is to|are to|preparing to|"
                           r"(?:agreement|plan|proposal|request|deal|offer) (?:for|on)|"
                           r"(?:sent|dispatched|in order|so as|trying|tried|attempting|attempted|seeking|sought) to|prepar(?:e|es|ed|ing)(?:\s+for)?)\s+(?:\w+\s+){0,2}$")
@@ -116,7 +119,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             text = sentence[start:end]
             # "came under fire": the subject is what was hit, as in a passive.
             passive = bool(PARTICIPLE.match(text.split()[0]) and PASSIVE.search(sentence[:start])) \
-                or text.lower().startswith("came under")
+                or re.match(r"(?:came|come|comes|coming) under", text, re.I) is not None
             found.append(Trigger(action, start, end, text, passive))
     return sorted(found, key=lambda t: t.start)
 

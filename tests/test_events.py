@@ -1316,3 +1316,24 @@ def test_a_militia_member_quoted_as_a_source_is_not_the_militants_told_of_next(r
     s = read("ISWAP fighters overran the base at Marte on Monday, two security sources and a member of a local militia "
              "said. The militants also attacked Dikwa.")
     assert {e.actor for e in events_of(s, "attack")} == {"iswap"}
+
+
+def test_troops_pushed_out_of_a_region_withdrew_from_it(read):
+    s = read("Towns across the Sumy region came under shelling after Ukrainian troops were pushed out of Russia's Kursk region.")
+    assert [(e.actor, place_name(s, e.place)) for e in events_of(s, "withdraw")] == [("ukraine", "Kursk")]
+
+
+def test_people_driven_from_their_homes_are_no_withdrawal(read):
+    s = read("More than a million Haitians have been driven from their homes by gang violence.")
+    assert not events_of(s, "withdraw")
+
+
+def test_an_agent_with_by_before_a_year_is_no_deadline(read):
+    s = read("Al-Shabab was pushed out of Mogadishu by African Union troops in 2011.", published=date(2024, 1, 10))
+    withdrawals = events_of(s, "withdraw")
+    assert [(e.date, e.historical) for e in withdrawals] == [("2011", True)]
+
+
+def test_driven_from_the_mountains_after_until_is_intended_not_done(read):
+    s = read("The president said the offensive would go on until the group had been driven from the mountains.")
+    assert not [e for e in s.events if e.is_current]
