@@ -47,7 +47,7 @@ _POSSESSOR = re.compile(r"(?:['’]s|\b(?:his|her|their|its))\s+$", re.I)
 _ELLIPSIS = re.compile(r"^\W*(?:so|nor|neither)\s+(?:have|has|had|did|do|does|is|are|was|were|will)\b", re.I)
 _RELATIVE_RESULT = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,1}$", re.I)
 _AND_PASSIVE = re.compile(r"\band\s+(?:were|was|had been|have been)\s+$", re.I)
-_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to)\s+"
+_DESTINATION = re.compile(r"\b(?:to|into|towards|toward|heading for|headed for|bound for|heading to|en route to|reached|reaching)\s+"
                           r"(?:(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,3}(?:(?:near|outside|in|at)\s+)?)?$", re.I)  # "to a drone base near Agadez"
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.I)
 _NOT_A_PLACE_OBJECT = re.compile(r"\b(?:out of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|deal|treaty|accord|talks|race|election|pact)\b", re.I)
@@ -135,6 +135,9 @@ _NOUN_AFTER = re.compile(r"['’]s?\b|\s+(?!(?:on|in|at|to|from|near|and|or|as|s
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:also|since|now|already|repeatedly|\w+ly)\s+)?"
                       r"(?:\w+(?:ed|en|wn|ne|ht|ck|ung)\s+(?:[\w,'’-]+\s+){0,6}?)?$", re.I)
 _MOVES = frozenset({"relocate", "withdraw", "deploy"})
+# Forces told of as getting away: where they reach is where they fled to, not a place they advanced on.
+_RETREATING = re.compile(r"\b(?:surviving|fleeing|retreating|remaining|escaping|withdrawing|routed)\s+(?:[\w-]+\s+)?"
+                         r"(?:soldiers|troops|forces|fighters|units|policemen|officers)\s+(?:(?:had|have|has|later|eventually)\s+)?$", re.I)
 _AGENT_PHRASE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?[^,;.]{1,40}?\s+", re.I)
 # "killed in fighting with the rebels": the rebels named before fought.
 _WITH_GROUP_NOUN = re.compile(r"\s+with\s+the\s+(rebels|militants|jihadists|insurgents|fighters|group|militias?)\b", re.I)
@@ -417,15 +420,19 @@ def _restates(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
 def _left_the_scene(drafts: list[_Draft], prior: list[_Draft]) -> list[_Draft]:
     """"overran a base in Marte ... before the troops pulled back", "The attackers set fire to houses before
     withdrawing into the forest": a pull-back that names no place of its own leaves the scene of the fighting told
-    just before it, in its sentence or, by the same actor, in the sentence before; not the whole country."""
+    just before it, in its sentence or, by the same actor, in the sentence before; not the whole country. A move to
+    a named place with no origin named sets out from that scene."""
     for i, draft in enumerate(drafts):
-        if draft.action != "withdraw" or draft.destination or any(p.kind != "country" for p in draft.places):
+        moved_on = draft.action in ("withdraw", "relocate") and draft.destination is not None and draft.origin is None
+        if not moved_on and (draft.action != "withdraw" or draft.destination or any(p.kind != "country" for p in draft.places)):
             continue
         index = draft.sentence.index
         scenes = [d for d in drafts[:i] if d.action in VIOLENT_ACTIONS] + [
-            d for d in reversed(prior) if d.sentence.index == index - 1 and d.actor == draft.actor and d.action in VIOLENT_ACTIONS]
+            d for d in reversed(prior) if d.sentence.index == index - 1 and (moved_on or d.actor == draft.actor) and d.action in VIOLENT_ACTIONS]
         scene = next((d for d in scenes if d.modality == "asserted" and d.places and d.places[0].kind in ("city", "facility")), None)
-        if scene is not None:
+        if scene is not None and moved_on:
+            draft.origin = scene.places[0].id  # "the surviving soldiers reached Dikwa": from the base overrun
+        elif scene is not None:
             draft.places, draft.implicit, draft.origin = list(scene.places[:1]), True, None
     return drafts
 
@@ -503,6 +510,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ["attack"]  # "the attackers struck near the border", "a suicide bomber struck crowds": not fire from afar
     if trig.action in ("attack", "clash") and actor_type in ("protesters", "rioters"):
         return ["riot"]
+    if trig.action == "advance" and trig.text.lower().startswith("reach") and _RETREATING.search(text[: trig.start]):
+        return ["relocate"] if actor_type in _ARMED_TYPES else []  # "the surviving soldiers reached Dikwa": where they fled to
     if trig.action in ("advance", "flee"):
         # "entered the city", "fled across the border": military only when an armed actor does it.
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])

@@ -1337,3 +1337,11 @@ def test_an_agent_with_by_before_a_year_is_no_deadline(read):
 def test_driven_from_the_mountains_after_until_is_intended_not_done(read):
     s = read("The president said the offensive would go on until the group had been driven from the mountains.")
     assert not [e for e in s.events if e.is_current]
+
+
+def test_surviving_soldiers_reaching_a_town_moved_there_from_the_base_overrun(read):
+    s = read("ISWAP overran the Nigerian army base at Marte on Monday. Most of the surviving soldiers reached Dikwa, "
+             "about 40 kilometres to the south, by the afternoon.")
+    moves = events_of(s, "relocate")
+    assert [(e.actor, place_name(s, e.origin), place_name(s, e.destination)) for e in moves] == [("nigeria", "Marte", "Dikwa")]
+    assert not [e for e in events_of(s, "attack") if place_name(s, e.place) == "Dikwa"]
