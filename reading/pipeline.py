@@ -90,7 +90,8 @@ _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
-    r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities)\b", re.I)
+    r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities|"
+    r"the (?:defen[cs]e|interior) ministry)\b", re.I)
 _HOME_FORCES_GUARD = PatternSet([("home forces", _HOME_FORCES)])
 
 

@@ -29,7 +29,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
     ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|mass(?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks)|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
-    ("evacuate", r"\bevacuat\w*\b"),
+    ("evacuate", r"\b(?:evacuat\w*|(?:mov(?:ed|es|ing)|t(?:ook|aken|aking))\s+(?:[\w-]+\s+){0,4}?(?:staff|patients|employees|workers|diplomats|nationals|citizens|families)\s+out\s+of)\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
     ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|"

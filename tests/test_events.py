@@ -1345,3 +1345,14 @@ def test_surviving_soldiers_reaching_a_town_moved_there_from_the_base_overrun(re
     moves = events_of(s, "relocate")
     assert [(e.actor, place_name(s, e.origin), place_name(s, e.destination)) for e in moves] == [("nigeria", "Marte", "Dikwa")]
     assert not [e for e in events_of(s, "attack") if place_name(s, e.place) == "Dikwa"]
+
+
+def test_the_defence_ministry_acts_for_the_country_the_article_is_about(read):
+    s = read("Fighting broke out in Syria on Thursday. The defence ministry sent thousands of fighters to Latakia.")
+    assert [e.actor for e in s.events if e.action == "deploy"] == ["syria"]
+
+
+def test_moving_patients_and_staff_out_is_an_evacuation(read):
+    s = read("Partners In Health, the charity that runs the hospital in Mirebalais, said it had moved patients and staff "
+             "out of the building.")
+    assert [e.actor for e in events_of(s, "evacuate")] == ["partners-in-health"]
