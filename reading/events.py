@@ -65,7 +65,9 @@ _SAY_CLAUSE = re.compile(r"\b(?:said|says|say|told (?:\w+|the \w+)|reported|conf
 # "seized rifles, grenade launchers and explosives": materiel taken, not ground.
 _MATERIEL = re.compile(r"^\s+(?:(?:large\s+)?(?:quantities|amounts|caches?|stockpiles?|hauls?)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:weapons|arms|rifles|guns|ammunition|explosives|grenades|launchers|drugs|cocaine|heroin|cash|documents)\b", re.I)
-_REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
+# "said on Monday that it", "said in March that it", "said on 3 March that they", "said last week it".
+_REPORTED_PRONOUN = re.compile(r"^\s*(?:(?:(?:late |early )?on|in|last|this|earlier|later)\s+(?:\d{1,2}\s+)?\w+\s+)?(?:that\s+)?"
+                               r"(?:it|they|he|she|(?:its|their|his|her)\s+\w+)\b", re.I)
 # Nouns that, after a possessive, act for the possessor: its armed men ("the junta's warplanes", "Haftar's
 # fighters"), its office-holders ("Iraq's prime minister") and its state bodies ("Sudan's civil aviation authority").
 _ARMED_NOUN = re.compile(

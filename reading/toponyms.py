@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
-from wordfreq import top_n_list
+from wordfreq import top_n_list, zipf_frequency
 
 from geodata.gazetteer import Gazetteer
 from geodata.names import normalize
@@ -158,6 +158,11 @@ class Toponym:
 def common_words(gazetteer_version: str) -> frozenset[str]:
     """Frequent English words: at a sentence start they are words, not names ("Many", "Young", "Reading")."""
     return frozenset(top_n_list("en", 3000))
+
+
+def _participle(word: str) -> bool:
+    """"Neighbouring Niger said", "Embattled Sudan": an English participle opening the sentence, however rare."""
+    return word.lower().endswith(("ing", "ed")) and zipf_frequency(word.lower(), "en") >= 3.0
 
 
 def tokens(text: str, abbreviations: frozenset[str] = frozenset(), offset: int = 0) -> list[Token]:
@@ -415,7 +420,7 @@ def _run_toponyms(
         return [replace(bare, name=surface) if not bare.name else bare]
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
-    if (not is_name and first == 0 and len(run) > 1 and toks[first].text.lower() in common
+    if (not is_name and first == 0 and len(run) > 1 and (toks[first].text.lower() in common or _participle(toks[first].text))
             and not _is_significant(toks[first].text, gaz, strict=True)):
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)

@@ -1356,3 +1356,8 @@ def test_moving_patients_and_staff_out_is_an_evacuation(read):
     s = read("Partners In Health, the charity that runs the hospital in Mirebalais, said it had moved patients and staff "
              "out of the building.")
     assert [e.actor for e in events_of(s, "evacuate")] == ["partners-in-health"]
+
+
+def test_said_in_a_month_that_it_was_pulling_out_is_the_speakers_act(read):
+    s = read("Chad said in March that it was pulling its troops out of the task force.", published=date(2025, 5, 13))
+    assert [(e.actor, e.date) for e in events_of(s, "withdraw")] == [("chad", "2025-03")]

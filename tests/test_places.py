@@ -309,3 +309,8 @@ def test_a_people_after_a_stance_prefix_is_a_modifier(read):
 def test_a_people_before_a_participle_is_a_modifier(read):
     s = read("The Russian-backed offensive went on for weeks.")
     assert [(m.text, m.role, p.country) for p in s.places for m in p.mentions] == [("Russian", "modifier", "RU")]
+
+
+def test_a_participle_opening_the_sentence_is_not_part_of_the_name(read):
+    s = read("Neighbouring Niger said in March that it was pulling its troops out of the task force.")
+    assert [p.name for p in s.places] == ["Niger"]
