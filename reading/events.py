@@ -168,6 +168,12 @@ _CONDITION = re.compile(r"\b(?:if|unless|in case)\s+(?:[\w'’-]+\s+){0,4}$", re
 # "asked how the militants crossed into Uganda": a question about an act already told, not news of another.
 _INDIRECT_QUESTION = re.compile(r"\b(?:asked|ask|asking|wondered|questioned|investigating|explain|(?:to\s+)?say|tell|decide|decided)\s+"
                                 r"(?:how|why|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)  # "declined to say whether it would strike back"
+# "aimed at ending the fighting", "a call to stop the attacks": violence that is ended or stopped is not told as done;
+# "the strike was a deliberate attack on civilians": a predicate describes an act already told.
+_ENDED_OR_DESCRIBED = re.compile(r"\b(?:(?:end|ends|ended|ending|stop|stops|stopped|stopping|halt|halts|halted|halting)\s+(?:the|all|further|its|their|a)\s+"
+                                 r"(?:[\w-]+\s+){0,2}|(?:was|were|is|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2})$", re.I)
+# "a route where the rebels have long ambushed travellers": a habit of years, not an event of the story.
+_HABITUAL = re.compile(r"\b(?:have|has|had)\s+(?:long|often|frequently|regularly|repeatedly|routinely)\s+$", re.I)
 _YEARS_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years|decades)\s+"
                            r"(?:after|since)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _REFERENCE_ACTIONS = {"coup": {"coup"}, "takeover": {"coup", "seize"}, "offensive": {"attack", "seize"},
@@ -396,7 +402,7 @@ def _sentence_events(
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
                     # "nearly two years after the RSF seized it": told as years before the story, whatever date is near
-                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start])),
+                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start]) or _HABITUAL.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
         gap = sentence.text[drafts[-1].trigger.end : trig.start] if drafts else ""
@@ -472,7 +478,9 @@ def _is_scenery(text: str, trig: Trigger, prior: list[_Draft]) -> bool:
         or (nominal and bool(_REFERENCE_BACK.search(text[: trig.start])) and not first_news) \
         or (nominal and trig.action in VIOLENT_ACTIONS and bool(_SPOKEN_ABOUT.search(text[: trig.start]))) \
         or bool(_NOT_A_PLACE_OBJECT.search(text[trig.start : trig.end + 60])) \
-        or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start]))
+        or bool(_INDIRECT_QUESTION.search(text[: trig.start])) or bool(_CONDITION.search(text[: trig.start])) \
+        or (trig.action in VIOLENT_ACTIONS and not trig.text.lower().startswith("siege")  # "ended the siege" by force
+            and bool(_ENDED_OR_DESCRIBED.search(text[: trig.start])))
 
 
 def _intercepted(text: str, trig: Trigger) -> bool:
@@ -518,7 +526,8 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         # "entered the city", "fled across the border": military only when an armed actor does it.
         return ([] if actor_type not in _ARMED_TYPES else ["attack" if trig.action == "advance" else "withdraw"])
     if trig.action == "deploy" and trig.text.lower().startswith("gather") and actor_type in ("unknown", "protesters", "civilians"):
-        return ["protest"]  # a crowd gathering is a protest, not a deployment
+        # a crowd gathering is a protest, not a deployment; "residents gather outside the burnt church" is neither
+        return ["protest"] if actor_type != "civilians" else []
     if trig.action == "deploy" and (actor_type == "civilians" or (actor_type == "unknown" and "arriv" in trig.text.lower())):
         return []  # "displaced families arrived in Kaya": people fleeing, not a force deploying
     if trig.action == "march":

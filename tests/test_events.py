@@ -1361,3 +1361,23 @@ def test_moving_patients_and_staff_out_is_an_evacuation(read):
 def test_said_in_a_month_that_it_was_pulling_out_is_the_speakers_act(read):
     s = read("Chad said in March that it was pulling its troops out of the task force.", published=date(2025, 5, 13))
     assert [(e.actor, e.date) for e in events_of(s, "withdraw")] == [("chad", "2025-03")]
+
+
+def test_fighting_that_a_deal_aims_to_end_is_not_fighting(read):
+    s = read("The two sides signed a declaration in Doha aimed at ending the fighting in the east.")
+    assert not [e for e in s.events if e.action in ("clash", "attack")]
+
+
+def test_a_strike_called_a_deliberate_attack_is_not_a_second_attack(read):
+    s = read("A Russian missile struck the centre of Sumy on Sunday. Zelensky said the strike was a deliberate attack on civilians.")
+    assert [e.sentence for e in s.events if e.action in ("strike", "attack")] == [0]
+
+
+def test_what_rebels_have_long_done_on_a_road_is_background(read):
+    s = read("Komanda lies on the road to Bunia, a route where the rebels have long ambushed travellers.")
+    assert not [e for e in s.events if e.is_current]
+
+
+def test_residents_gathering_outside_a_church_are_no_protest(read):
+    s = read("Gunmen attacked a church in Beni on Sunday.\nResidents gather outside the burnt church in Beni")
+    assert not events_of(s, "protest")
