@@ -844,6 +844,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
                  and not _SPEAKS_AFTER.match(text, sp.end)  # "and Baku later apologised": the state, not a site
                  and not (draft.action in VIOLENT_ACTIONS and _OWNED_BY.search(text[: sp.start]))  # "vessels linked to Israel"
                  and not _NAMED_AS.search(text[: sp.start])  # "an operation called Mirador"
+                 # "urged the United States and Europe to answer it": whom a demand is made of is not where
+                 and not (draft.action == "demand" and _lead_in(text, places, sp)[trig.end :].strip() in ("", "the"))
                  and not (draft.action in VIOLENT_ACTIONS and _launched_or_routed(text, places, sp))]
     # A place before the trigger belongs to it only when no earlier event in the sentence could claim it, or when
     # it lies in a passive's own subject ("a helicopter sent to evacuate soldiers from Nasir came under fire").

@@ -1381,3 +1381,8 @@ def test_what_rebels_have_long_done_on_a_road_is_background(read):
 def test_residents_gathering_outside_a_church_are_no_protest(read):
     s = read("Gunmen attacked a church in Beni on Sunday.\nResidents gather outside the burnt church in Beni")
     assert not events_of(s, "protest")
+
+
+def test_whom_a_demand_is_made_of_is_not_where_it_is_made(read):
+    s = read("Qatar urged the United States and Europe to act. The United States called on Belgrade to pull its troops back.")
+    assert not {place_name(s, e.place) for e in events_of(s, "demand")} & {"United States", "Europe", "Belgrade"}
