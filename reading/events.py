@@ -853,8 +853,10 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # trigger stands in is not its place ("a state of emergency in Amhara after days of fighting" still is).
     clauses = list(_SCENE_CLAUSE.finditer(text, 0, trig.start))
     clause_start = clauses[-1].end() if clauses and not _FRONTED.match(text) else 0
+    # "The United States called on Belgrade": a place right before the verb is its subject, who acted, not where
+    # (but "Hama fell" is where).
     earlier = [sp for sp in places if clause_start <= sp.start and sp.end <= trig.start and sp.place.id not in used
-               and not _in_apposition(text, sp)][:1] if first or trig.passive else []
+               and not _in_apposition(text, sp) and (trig.passive or trig.text == "fell" or text[sp.end : trig.start].strip())][:1] if first or trig.passive else []
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
         (_coordinated(text, following) if following else earlier)
