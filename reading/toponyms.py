@@ -85,6 +85,13 @@ VERB_AFTER = frozenset(
     "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+COPULAS = frozenset("is was remains remained".split())
+# What a land holds rather than does: after "China's" these make the country the ground ("China's economy").
+LAND_HOLDINGS = frozenset(
+    "economy economies industry industries population populations growth residents inhabitants jobs market markets "
+    "sector restaurants hotels beaches airports roads farms farmers workers tourism history landscape climate "
+    "unemployment".split()
+)
 MAX_NAME_TOKENS = 6
 _DATELINE_END = re.compile(r"^(?:,|\s*\(|\s*[—–-])")  # "WASHINGTON (AP) —", "ALVIN, Texas"
 POSSESSED_GEOGRAPHY = frozenset(
@@ -708,10 +715,11 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     if before and before[-1] in DIRECTIONS and _has_parts(surface, gaz):
         direction_start = toks[first - 1].start
         return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
-    return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), container=container)
+    following = _words_after(text, toks, last, 4)
+    return Toponym(surface, start, end, sentence, _role(before, after, following, toks[last], gaz, surface), container=container)
 
 
-def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: str) -> str:
+def _role(before: list[str], after: str, following: list[str], last: Token, gaz: Gazetteer, surface: str) -> str:
     # A seat of government ("the White House", "the Kremlin") speaks and qualifies like its state does.
     is_country = _country_of(surface, gaz) is not None or _is_seat_of_government(surface, gaz)
     before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
@@ -722,7 +730,9 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
     # place; "the government of Iraq" is not.
     left = previous == "of" and len(before) > 1 and before[-2] == "out" and not (is_country and after.isalpha()
                                                                                 and after not in CLAUSE_WORDS)
-    if previous in LOCATIVE or left or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
+    # "swathes of Iraq", "the economy of China" (as "the Chinese economy").
+    of_land = previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] in LAND_HOLDINGS)
+    if previous in LOCATIVE or left or of_land:
         return "literal"
     # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
     # member of a list of lands; "the invasion of Iraq"; "leaving for America".
@@ -733,7 +743,14 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
             or (previous in ("of", "on") and second in GROUND_NOUNS) or (previous == "for" and second in DEPARTURES)):
         return "literal"
     if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
-        return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"
+        # "India's cash-heavy economy", "China's manufacturing industry": what lies or lives in the land, even
+        # past a describing word or two.
+        held = after in POSSESSED_GEOGRAPHY or any(w in LAND_HOLDINGS for w in following[:3])
+        return "literal" if not is_country or held else "metonymic"
+    if after in COPULAS and _predicate_noun(following[1:]):
+        # "Turkey is one of our markets", "London is the second destination": a place described as a thing of its
+        # kind, not a state that acts.
+        return "literal"
     if after in VERB_AFTER or (after.endswith("ed") and not is_country):
         return "metonymic"
     if after in LOCATIONAL_HEADS:
@@ -744,6 +761,21 @@ def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: s
             and after not in ("is", "was") and after.capitalize() not in WEEKDAYS and after not in MONTH_NAMES):
         return "modifier" if is_country else "literal"
     return "metonymic" if is_country and previous not in LOCATIVE else "literal"
+
+
+def _predicate_noun(words: list[str]) -> bool:
+    """"a ...", "the ...", "one of ...": the copula takes a noun phrase, not a participle or an adjective."""
+    return bool(words) and (words[0] in ("a", "an", "the") or words[:2] == ["one", "of"])
+
+
+def _words_after(text: str, toks: list[Token], last: int, count: int) -> list[str]:
+    """Up to `count` lower-cased words after the name, stopping at punctuation ("India's cash-heavy economy")."""
+    words = []
+    for k in range(last + 1, min(len(toks), last + 1 + count)):
+        if not _adjacent(text, toks[k - 1], toks[k]):
+            break
+        words.append(toks[k].text.lower())
+    return words
 
 
 def _locational_head(text: str, toks: list[Token], last: int) -> bool:
