@@ -85,6 +85,11 @@ VERB_AFTER = frozenset(
     "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+# People who belong to a team: after a place's name they make it the team's ("Louisville coach").
+TEAM_MEMBERS = frozenset(
+    "coach coaches player players star stars striker strikers forward midfielder defender goalkeeper keeper captain "
+    "quarterback pitcher teammate teammates squad roster fans supporters".split()
+)
 COPULAS = frozenset("is was remains remained".split())
 # What a land holds rather than does: after "China's" these make the country the ground ("China's economy").
 LAND_HOLDINGS = frozenset(
@@ -194,14 +199,46 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     common = common_words(gazetteer.version)
     found: list[Toponym] = []
     people: set[str] = set()
+    relatives: set[str] = set()
     for sentence in article.sentences:
         shifted = tokens(sentence.text, gazetteer.abbreviations, sentence.start)
         runs = _joined_names(article.text, shifted, _chunks(shifted, article.text, common), gazetteer)
         people |= _surnames(article.text, shifted, runs, gazetteer, common)
+        relatives |= _described_people(article.text, shifted, runs)
         found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
-    # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town.
-    return [t for t in found if not (t.text in people and _names_small_place(t.lookup_name, gazetteer)
+    # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town; once
+    # "his brother Tyler" is, so is "Tyler", unless it also names a country or a province.
+    return [t for t in found if not (((t.text in people and _names_small_place(t.lookup_name, gazetteer))
+                                      or (t.text in relatives and not _names_area(t.lookup_name, gazetteer)))
                                      and not _after_place_preposition(article.text, t.start))]
+
+
+# Nouns of kin and company that put a given name after them: "his brother Tyler", "his wife, Julia".
+KIN_NOUNS = frozenset(
+    "wife husband son daughter brother sister mother father mum mom dad girlfriend boyfriend fiancee fiance partner "
+    "widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter "
+    "sons daughters brothers sisters".split()
+)
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Nick Shell, 38, and David Watson, 48, are the inmates"
+
+
+def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
+    """Every word of names that the text itself calls people: after a noun of kin, or followed by an age."""
+    found = set()
+    for run in runs:
+        if len(run) > 3:
+            continue
+        before = run[0] - 1
+        kin = before >= 0 and toks[before].text.lower() in KIN_NOUNS and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
+        if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end):
+            found.update(toks[i].text for i in run)
+    return found
+
+
+def _names_area(name: str, gaz: Gazetteer) -> bool:
+    """A country, a province or a region (or a people): a name too big to be only a person's."""
+    return normalize(name) in gaz.demonyms or any(m.candidate.kind in ("country", "admin1", "region", "water")
+                                                  for m in gaz.lookup(name))
 
 
 _BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
@@ -247,13 +284,24 @@ WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
+_DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
+def _is_date_month(text: str, tok: Token) -> bool:
+    """"April 4", "4 April": a month name beside a day number is a date (April alone may be a person)."""
+    return tok.text.lower() in MONTH_NAMES and bool(
+        _DAY_AFTER.match(text, tok.end) or _DAY_BEFORE.search(text, max(0, tok.start - 6), tok.start))
+
+
 def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
     """Runs of capitalised tokens (with name connectors such as "al" or "of" inside), as token indices."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(toks):
-        if tok.text in WEEKDAYS:
-            # "On Tuesday Washington declared": a day name never begins or continues a place's name.
+        if tok.text in WEEKDAYS or _is_date_month(text, tok):
+            # "On Tuesday Washington declared", "arrive in Lagos April 4": a day name, or a month with its day,
+            # never begins or continues a place's name.
             if current:
                 _close(runs, current, toks)
                 current = []
@@ -755,6 +803,9 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         return "metonymic"
     if after in LOCATIONAL_HEADS:
         return "literal"  # "the Iraq border", "US soil"
+    if after in TEAM_MEMBERS:
+        # "the Louisville coach", "Notre Dame star Jackie Young": a town's or a college's team, not the place.
+        return "modifier" if is_country else "metonymic"
     # A noun right after the name is one it qualifies; a clause word ("fled Iraq after") or a date
     # ("Moscow, Russia Thursday") ends the phrase instead.
     if (after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in CLAUSE_WORDS

@@ -30,3 +30,23 @@ def test_a_country_that_is_ready_to_act_is_the_state(read):
 def test_the_economy_of_a_country_is_the_land_like_its_economy(read):
     s = read("The economy of Brazil grew last year.")
     assert role_of(s, "Brazil") == "literal"
+
+
+def test_a_month_with_its_day_does_not_join_the_place_before_it(read):
+    s = read("The delegation will arrive in Lagos April 4 for the forum.")
+    assert role_of(s, "Lagos") == "literal"
+
+
+def test_a_name_after_a_noun_of_kin_is_a_person_throughout_the_article(read):
+    s = read("The brothers were sentenced. His brother Tyler was given 21 years. Tyler's lawyer appealed.")
+    assert "Tyler" not in written(s)
+
+
+def test_a_name_followed_by_an_age_is_a_person_throughout_the_article(read):
+    s = read("Nick Shell, 38, escaped from the jail in Dalton. Shell was caught on Friday.")
+    assert "Shell" not in written(s) and "Dalton" in written(s)
+
+
+def test_a_town_before_a_coach_is_its_team(read):
+    s = read("Notre Dame coach Muffet McGraw praised the defence.")
+    assert role_of(s, "Notre Dame") == "metonymic"
