@@ -128,7 +128,11 @@ ORG_WORDS = frozenset(
     "Energy Power Telecom Network Radio Television TV Cathedral Church Mosque Stadium Arena Center Centre Mall "
     "Raptors Giants Rangers Kings State Senators Parliament Assembly Congress Congressional Business Review".split()
 )
-SPEECH_VERBS = frozenset("said says told added explained wrote asked replied noted argued insisted".split())
+# Verbs of saying and thinking, past and present: "Nelson says", "Nelson concedes", "according to ..." is not one.
+SPEECH_VERBS = frozenset(
+    "said says told tells added adds explained explains wrote writes asked asks replied replies noted notes argued "
+    "argues insisted insists conceded concedes recalled recalls admitted admits thinks believes".split()
+)
 # "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
 MODIFIED_NOUNS = frozenset(
     "forces force troops soldiers army military navy president government officials authorities embassy drone drones "
@@ -208,7 +212,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
         found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
     # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town; once
     # "his brother Tyler" is, so is "Tyler", unless it also names a country or a province.
-    return [t for t in found if not (((t.text in people and _names_small_place(t.lookup_name, gazetteer))
+    return [t for t in found if not (((t.text in people and _names_small_place(t.lookup_name, gazetteer, provinces=True))
                                       or (t.text in relatives and not _names_area(t.lookup_name, gazetteer)))
                                      and not _after_place_preposition(article.text, t.start))]
 
@@ -274,10 +278,13 @@ def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazettee
     return found
 
 
-def _names_small_place(name: str, gaz: Gazetteer) -> bool:
-    """True unless the name can mean an area, a city of 100,000+ people, or a people ("Germans")."""
-    return normalize(name) not in gaz.demonyms and not any(m.candidate.kind in ("country", "admin1", "region", "water") or m.candidate.population >= 100_000
-                   for m in gaz.lookup(name))
+def _names_small_place(name: str, gaz: Gazetteer, provinces: bool = False) -> bool:
+    """True unless the name can mean an area, a city of 100,000+ people, or a people ("Germans"). With `provinces`,
+    a province's name counts as small: a surname once seen with its given name ("Dewly Nelson") is rarely the
+    province it shares a name with (Nelson, New Zealand)."""
+    areas = ("country", "region", "water") if provinces else ("country", "admin1", "region", "water")
+    return normalize(name) not in gaz.demonyms and not any(m.candidate.kind in areas or m.candidate.population >= 100_000
+                                                           for m in gaz.lookup(name))
 
 
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})

@@ -50,3 +50,8 @@ def test_a_name_followed_by_an_age_is_a_person_throughout_the_article(read):
 def test_a_town_before_a_coach_is_its_team(read):
     s = read("Notre Dame coach Muffet McGraw praised the defence.")
     assert role_of(s, "Notre Dame") == "metonymic"
+
+
+def test_a_surname_shared_with_a_province_is_the_person_once_named_in_full(read):
+    s = read("Councillor Dewly Nelson backs the plan for Hinton. Nelson concedes the figure is optimistic.")
+    assert "Nelson" not in written(s) and "Hinton" in written(s)
