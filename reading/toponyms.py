@@ -51,11 +51,15 @@ FACILITY_WORDS = {
     "airport": "airport", "airfield": "airfield", "air base": "air-base", "airbase": "air-base",
     "embassy": "embassy", "consulate": "embassy",
 }
-LOCATIVE = frozenset(
+# Participles of acts done to ground: "captured Mosul", "Douma is surrounded".
+GROUND_PARTICIPLES = frozenset(
+    "reached captured seized shelled bombed struck hit visited invaded toured crossed surrounded besieged encircled "
+    "flooded".split()
+)
+LOCATIVE = GROUND_PARTICIPLES | frozenset(
     "in into to from across throughout near at inside outside within around toward towards through via over "
     "between outskirts north south east west beyond along straddling including entered entering left leaving "
-    "reached reaching captured seized shelled bombed struck hit visited visiting fled fleeing invaded invading "
-    "toured touring crossed crossing "
+    "reaching fled fleeing invading touring crossing border borders bordering "
     # Adjectives that say which part of a land is meant: "rural America", "the continental United States".
     "northern southern eastern western neighbouring neighboring rural continental mainland".split()
 )
@@ -90,6 +94,7 @@ TEAM_MEMBERS = frozenset(
     "coach coaches player players star stars striker strikers forward midfielder defender goalkeeper keeper captain "
     "quarterback pitcher teammate teammates squad roster fans supporters".split()
 )
+PASSIVE_AUXILIARIES = frozenset("is was are were being been".split())
 COPULAS = frozenset("is was remains remained".split())
 # What a land holds rather than does: after "China's" these make the country the ground ("China's economy").
 LAND_HOLDINGS = frozenset(
@@ -710,6 +715,11 @@ def _has_parts(name: str, gaz: Gazetteer) -> bool:
                for m in gaz.lookup(name))
 
 
+def _is_water(name: str, gaz: Gazetteer) -> bool:
+    matches = gaz.lookup(name)
+    return bool(matches) and all(m.candidate.kind == "water" for m in matches)
+
+
 def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
     return any(m.subtype == "landmark" for m in gaz.lookup(name))
 
@@ -751,7 +761,9 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     if demonym:
         iso2, form = demonym
         # "a British city" says where even for a word that also names a people ("the British").
-        role = "literal" if _locational_head(text, toks, last) else "demonym" if form == "people" else "modifier"
+        # "the Turkish livestock market", "European flights": what lies in the land, past a describing word.
+        held = any(w in LAND_HOLDINGS for w in _words_after(text, toks, last, 2))
+        role = "literal" if _locational_head(text, toks, last) or held else "demonym" if form == "people" else "modifier"
         return Toponym(surface, start, end, sentence, role, f"demonym:{iso2}")
     before = _words_before(toks, first, 3)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
@@ -771,7 +783,12 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
         direction_start = toks[first - 1].start
         return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
     following = _words_after(text, toks, last, 4)
-    return Toponym(surface, start, end, sentence, _role(before, after, following, toks[last], gaz, surface), container=container)
+    # "Japan and Canada, where most visitors come from": a place the clause after it is set in.
+    role = "literal" if _WHERE_AFTER.match(text, toks[last].raw_end) else _role(before, after, following, toks[last], gaz, surface)
+    return Toponym(surface, start, end, sentence, role, container=container)
+
+
+_WHERE_AFTER = re.compile(r",?\s+where\b")
 
 
 def _role(before: list[str], after: str, following: list[str], last: Token, gaz: Gazetteer, surface: str) -> str:
@@ -787,8 +804,13 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
                                                                                 and after not in CLAUSE_WORDS)
     # "swathes of Iraq", "the economy of China" (as "the Chinese economy").
     of_land = previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] in LAND_HOLDINGS)
-    if previous in LOCATIVE or left or of_land:
+    # "on Oahu", "on the Korean Peninsula"; but "sanctions on Iran" are on the state.
+    if previous in LOCATIVE or left or of_land or (previous == "on" and not is_country):
         return "literal"
+    if after in PASSIVE_AUXILIARIES and len(following) > 1 and following[1] in GROUND_PARTICIPLES:
+        return "literal"  # "Douma is surrounded", "the town was shelled"
+    if _is_water(surface, gaz):
+        return "literal"  # a sea or an ocean never acts: "the western Atlantic is warmer"
     # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
     # member of a list of lands; "the invasion of Iraq"; "leaving for America".
     second = before[-2] if len(before) > 1 else ""

@@ -55,3 +55,33 @@ def test_a_town_before_a_coach_is_its_team(read):
 def test_a_surname_shared_with_a_province_is_the_person_once_named_in_full(read):
     s = read("Councillor Dewly Nelson backs the plan for Hinton. Nelson concedes the figure is optimistic.")
     assert "Nelson" not in written(s) and "Hinton" in written(s)
+
+
+def test_a_country_followed_by_where_is_the_place_the_clause_is_set_in(read):
+    s = read("Japan, where the currency is weak, draws more visitors each year.")
+    assert role_of(s, "Japan") == "literal"
+
+
+def test_a_town_that_is_surrounded_is_ground_not_an_actor(read):
+    s = read("Douma is surrounded by government forces.")
+    assert role_of(s, "Douma") == "literal"
+
+
+def test_border_as_a_verb_makes_the_country_after_it_ground(read):
+    s = read("Three states that border Mexico backed the plan.")
+    assert role_of(s, "Mexico") == "literal"
+
+
+def test_a_region_after_on_is_ground(read):
+    s = read("Peace and stability on the Korean Peninsula are at stake.")
+    assert role_of(s, "Korean Peninsula") == "literal"
+
+
+def test_a_sea_is_never_an_actor(read):
+    s = read("The Caribbean Sea is warmer than average this year.")
+    assert role_of(s, "Caribbean Sea") == "literal"
+
+
+def test_a_people_adjective_before_a_market_places_the_market(read):
+    s = read("The firm sells feed to the Turkish livestock market.")
+    assert role_of(s, "Turkish") == "literal"
