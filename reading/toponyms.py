@@ -828,7 +828,7 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         # "Turkey is one of our markets", "London is the second destination": a place described as a thing of its
         # kind, not a state that acts.
         return "literal"
-    if after in VERB_AFTER or (after.endswith("ed") and not is_country):
+    if after in VERB_AFTER or (after.endswith("ed") and not is_country) or _present_verb_after_clause_word(previous, after):
         return "metonymic"
     if after in LOCATIONAL_HEADS:
         return "literal"  # "the Iraq border", "US soil"
@@ -841,6 +841,19 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
             and after not in ("is", "was") and after.capitalize() not in WEEKDAYS and after not in MONTH_NAMES):
         return "modifier" if is_country else "literal"
     return "metonymic" if is_country and previous not in LOCATIVE else "literal"
+
+
+# Words that open a clause: the name right after one is its subject ("the channels that Moscow uses").
+CLAUSE_OPENERS = frozenset("that which as while when if because whether since although though".split())
+
+
+def _present_verb_after_clause_word(previous: str, after: str) -> bool:
+    """"a charge that Russia denies", "the channels that Moscow uses": after a word that opens a clause, a
+    lower-case word in -s is the subject's verb, unless it is a plural noun the name qualifies ("that Iraq's
+    cities", "as Iowa farmers ...")."""
+    return (previous in CLAUSE_OPENERS and after.endswith("s") and not after.endswith("ss") and after.isalpha()
+            and after not in LOCATIONAL_HEADS and after not in LAND_HOLDINGS and after not in TEAM_MEMBERS
+            and after not in MODIFIED_NOUNS)
 
 
 def _predicate_noun(words: list[str]) -> bool:

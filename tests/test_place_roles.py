@@ -85,3 +85,8 @@ def test_a_sea_is_never_an_actor(read):
 def test_a_people_adjective_before_a_market_places_the_market(read):
     s = read("The firm sells feed to the Turkish livestock market.")
     assert role_of(s, "Turkish") == "literal"
+
+
+def test_a_capital_that_is_the_subject_of_a_clause_is_its_government(read):
+    s = read("These are the channels that Moscow uses to pressure its neighbours.")
+    assert role_of(s, "Moscow") == "metonymic"
