@@ -431,7 +431,8 @@ def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> li
     return found
 
 
-_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")
+# "Cyprus, Greece and Spain", "Indonesia (306 MW) and Turkey": a bracketed aside does not break the list.
+_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")
 
 
 def _share_literal_roles(text: str, found: list[Toponym]) -> list[Toponym]:

@@ -90,3 +90,8 @@ def test_a_people_adjective_before_a_market_places_the_market(read):
 def test_a_capital_that_is_the_subject_of_a_clause_is_its_government(read):
     s = read("These are the channels that Moscow uses to pressure its neighbours.")
     assert role_of(s, "Moscow") == "metonymic"
+
+
+def test_a_bracketed_figure_does_not_break_a_list_of_places(read):
+    s = read("Growth came from Indonesia (306 MW) and Turkey (243 MW).")
+    assert role_of(s, "Turkey") == "literal"
