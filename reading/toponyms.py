@@ -521,12 +521,13 @@ def _run_toponyms(
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     if len(run) == 1:
         found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if _locational_head(text, toks, first) else "modifier"))
-    hyphen = _hyphen_prefix(toks[first].text, gaz)
-    if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
+    hyphened = _hyphen_name(text, toks, run, gaz)
+    if hyphened and hyphened[:2] not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
-        located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
-        demonym = _demonym(hyphen, gaz)
-        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence,
+        h_start, h_end, tail = hyphened
+        located = tail.lower() in ("based", "born", "headquartered", "bound")
+        demonym = _demonym(text[h_start:h_end], gaz)
+        found.append(Toponym(text[h_start:h_end], h_start, h_end, sentence,
                              "literal" if located and not demonym else "modifier",
                              f"demonym:{demonym[0]}" if demonym else "name"))
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
@@ -730,6 +731,28 @@ def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     head, _, tail = word.partition("-")
     if tail and tail[:1].islower() and (gaz.lookup(head) or _demonym(head, gaz)) and not _is_arabic_article(word):
         return head
+    return None
+
+
+PARTICIPLES = frozenset("born run led bound made built grown".split())
+
+
+def _hyphen_name(text: str, toks: list[Token], run: list[int], gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """(start, end, participle) of the place before a hyphenated participle: "US-led", "Los Angeles-based", and
+    "US-based" at the end of a longer run ("By Henry Lazenby US-based ..."); the longest name wins."""
+    head = _hyphen_prefix(toks[run[0]].text, gaz)
+    if head or len(run) == 1:
+        return (toks[run[0]].start, toks[run[0]].start + len(head), toks[run[0]].text[len(head) + 1 :]) if head else None
+    last = toks[run[-1]]
+    head, _, tail = last.text.partition("-")
+    # Only a participle makes the name before it a place ("Park Chung-hee" is a person's name).
+    if not (tail.endswith("ed") or tail in PARTICIPLES) or _is_arabic_article(last.text):
+        return None
+    end = last.start + len(head)
+    for k in run:
+        name = text[toks[k].start : end]
+        if gaz.lookup(name) or (k == run[-1] and _demonym(name, gaz)):
+            return toks[k].start, end, tail
     return None
 
 

@@ -95,3 +95,13 @@ def test_a_capital_that_is_the_subject_of_a_clause_is_its_government(read):
 def test_a_bracketed_figure_does_not_break_a_list_of_places(read):
     s = read("Growth came from Indonesia (306 MW) and Turkey (243 MW).")
     assert role_of(s, "Turkey") == "literal"
+
+
+def test_a_two_word_city_before_based_is_where_the_firm_is(read):
+    s = read("He sued a Los Angeles-based brokerage last year.")
+    assert role_of(s, "Los Angeles") == "literal"
+
+
+def test_a_korean_given_name_with_a_hyphen_is_not_a_place(read):
+    s = read("She is the daughter of former dictator Park Chung-hee.")
+    assert "Chung" not in written(s)
