@@ -757,8 +757,9 @@ def _hyphen_name(text: str, toks: list[Token], run: list[int], gaz: Gazetteer) -
 
 
 def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer, role: str) -> list[Toponym]:
-    """"Canada-EU deal", "the Syrian-Turkish border": every part a country, a region or a demonym, each a modifier
-    (literal before a noun of land, as any place adjective)."""
+    """"Canada-EU deal", "the Syrian-Turkish border", "the Amsterdam-London leg": every part a country, a region, a
+    demonym or a big city; countries and demonyms are modifiers (literal before a noun of land, as any place
+    adjective), cities are where the thing runs (literal, as "the Durban court")."""
     parts = tok.text.split("-")
     if len(parts) < 2 or not all(_is_compound_part(part, gaz) for part in parts):
         return []
@@ -766,7 +767,7 @@ def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer, role: str) -> li
     for part in parts:
         demonym = _demonym(part, gaz)
         reference = f"demonym:{demonym[0]}" if demonym else "name"
-        found.append(Toponym(part, start, start + len(part), sentence, role, reference))
+        found.append(Toponym(part, start, start + len(part), sentence, "literal" if _is_big_city(part, gaz) else role, reference))
         start += len(part) + 1
     return found
 
@@ -775,7 +776,15 @@ def _is_compound_part(part: str, gaz: Gazetteer) -> bool:
     demonym = _demonym(part, gaz)
     if demonym:
         return demonym[1] == "adjective"
-    return part[:1].isupper() and any(m.primary and m.candidate.kind in ("country", "region") for m in gaz.lookup(part))
+    return part[:1].isupper() and (_is_big_city(part, gaz) or any(m.primary and m.candidate.kind in ("country", "region")
+                                                                   for m in gaz.lookup(part)))
+
+
+def _is_big_city(name: str, gaz: Gazetteer) -> bool:
+    """A city of 500,000+ by its own name and nothing bigger: "London", not "Georgia" or "Jordan"."""
+    matches = gaz.lookup(name)
+    return (any(m.primary and m.candidate.kind == "city" and m.candidate.population >= 500_000 for m in matches)
+            and not any(m.candidate.kind in ("country", "admin1", "region") for m in matches))
 
 
 def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int, gaz: Gazetteer) -> Toponym:

@@ -105,3 +105,8 @@ def test_a_two_word_city_before_based_is_where_the_firm_is(read):
 def test_a_korean_given_name_with_a_hyphen_is_not_a_place(read):
     s = read("She is the daughter of former dictator Park Chung-hee.")
     assert "Chung" not in written(s)
+
+
+def test_two_big_cities_joined_by_a_hyphen_are_both_places(read):
+    s = read("The Amsterdam-London leg will run without a change of trains.")
+    assert role_of(s, "Amsterdam") == role_of(s, "London") == "literal"
