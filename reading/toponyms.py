@@ -520,7 +520,9 @@ def _run_toponyms(
         if _is_name(rest, gaz, common, single=False, opener=False) and _has_parts(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     if len(run) == 1:
-        found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if _locational_head(text, toks, first) else "modifier"))
+        # "in Asia-Pacific" as "in Asia"; "the Syrian-Turkish border" as "the Syrian border".
+        ground = _locational_head(text, toks, first) or (first > 0 and toks[first - 1].text.lower() in LOCATIVE)
+        found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if ground else "modifier"))
     hyphened = _hyphen_name(text, toks, run, gaz)
     if hyphened and hyphened[:2] not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
@@ -776,8 +778,9 @@ def _is_compound_part(part: str, gaz: Gazetteer) -> bool:
     demonym = _demonym(part, gaz)
     if demonym:
         return demonym[1] == "adjective"
-    return part[:1].isupper() and (_is_big_city(part, gaz) or any(m.primary and m.candidate.kind in ("country", "region")
-                                                                   for m in gaz.lookup(part)))
+    # Oceans go by a short name too: the "Pacific" of "Asia-Pacific".
+    return part[:1].isupper() and (_is_big_city(part, gaz) or any(
+        (m.primary and m.candidate.kind in ("country", "region")) or m.candidate.kind == "water" for m in gaz.lookup(part)))
 
 
 def _is_big_city(name: str, gaz: Gazetteer) -> bool:

@@ -110,3 +110,8 @@ def test_a_korean_given_name_with_a_hyphen_is_not_a_place(read):
 def test_two_big_cities_joined_by_a_hyphen_are_both_places(read):
     s = read("The Amsterdam-London leg will run without a change of trains.")
     assert role_of(s, "Amsterdam") == role_of(s, "London") == "literal"
+
+
+def test_an_ocean_by_its_short_name_in_a_hyphen_compound_is_a_place(read):
+    s = read("The pact supports trade in Asia-Pacific and beyond.")
+    assert role_of(s, "Asia") == role_of(s, "Pacific") == "literal"
