@@ -134,6 +134,14 @@ ORG_WORDS = frozenset(
     "Raptors Giants Rangers Kings State Senators Parliament Assembly Congress Congressional Business Review".split()
 )
 # Verbs of saying and thinking, past and present: "Nelson says", "Nelson concedes", "according to ..." is not one.
+# Heads of "X of Y" names of institutions that are not the state ("the University of Alberta", "the Bank of
+# England", "the Chamber of Commerce"); the state's own ("the Government of Iraq") keep the country as its actor.
+INSTITUTION_WORDS = frozenset(
+    "University College School Institute Academy Conservatory Museum Hospital Zoo Bank Council Chamber Union Summit "
+    "Mall Federation Association Society League Organisation Organization Foundation Trust Authority Commission "
+    "Commonwealth Church Cathedral Orchestra Symphony Opera Theatre Theater Festival Club Company Corporation Observer "
+    "Centre Center".split()
+)
 SPEECH_VERBS = frozenset(
     "said says told tells added adds explained explains wrote writes asked asks replied replies noted notes argued "
     "argues insisted insists conceded concedes recalled recalls admitted admits thinks believes".split()
@@ -492,9 +500,11 @@ def _run_toponyms(
         # part is part of an organisation's name, so it counts only as a well-known place.
         parts = _split_at_connectors(toks, run)
         found = [t for t in _run_toponyms(text, toks, parts[0], sentence, gaz, common, actor_spans)]
-        for part in parts[1:]:
+        for previous, part in zip(parts, parts[1:]):
             inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
-            found += [t for t in inner if _is_significant(t.lookup_name, gaz)]
+            # "the University of Alberta", "the Bank of England": the place inside an institution's name.
+            institution = toks[previous[-1]].text in INSTITUTION_WORDS
+            found += [replace(t, role="embedded") if institution else t for t in inner if _is_significant(t.lookup_name, gaz)]
         return found
     numbered = None if inside_actor else _numbered_site(text, toks, run, sentence, gaz)
     if numbered is not None:

@@ -115,3 +115,13 @@ def test_two_big_cities_joined_by_a_hyphen_are_both_places(read):
 def test_an_ocean_by_its_short_name_in_a_hyphen_compound_is_a_place(read):
     s = read("The pact supports trade in Asia-Pacific and beyond.")
     assert role_of(s, "Asia") == role_of(s, "Pacific") == "literal"
+
+
+def test_a_place_inside_an_institutions_name_is_embedded(read):
+    s = read("She teaches geology at the University of Alberta.")
+    assert role_of(s, "Alberta") == "embedded"
+
+
+def test_a_country_inside_its_governments_name_still_stands_for_the_state(read):
+    s = read("The Government of Iraq condemned the strike.")
+    assert role_of(s, "Iraq") != "embedded"
