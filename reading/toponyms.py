@@ -416,8 +416,35 @@ def _sentence_toponyms(
     found = []
     for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
+    found = _without_names_listed_among_non_places(text, toks, runs, found, gaz)
     found.extend(_after_stance_prefix(toks, sentence, gaz))
     return _share_literal_roles(text, sorted(found, key=lambda t: t.start))
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)$")
+
+
+def _without_names_listed_among_non_places(
+    text: str, toks: list[Token], runs: list[list[int]], found: list[Toponym], gaz: Gazetteer
+) -> list[Toponym]:
+    """"Haydn, Chopin, Liszt and Debussy", "Helen, Clarence, Irene and Marie": a list holds names of one kind, so
+    a town's name among names that are no places is one of them. Areas and big cities stay places."""
+    lists: list[list[list[int]]] = []
+    for run in runs:
+        if lists and _LIST_GAP.match(text[toks[lists[-1][-1][-1]].raw_end : toks[run[0]].start]):
+            lists[-1].append(run)
+        else:
+            lists.append([run])
+    dropped: set[int] = set()
+    for members in (group for group in lists if len(group) >= 3):
+        spans = [(toks[m[0]].start, toks[m[-1]].end) for m in members]
+        named = [[t for t in found if a <= t.start and t.end <= b] for a, b in spans]
+        strays = sum(1 for tops in named if not tops)
+        places = len(members) - strays
+        if strays >= 2 and strays > places:
+            dropped |= {t.start for tops in named for t in tops
+                        if _names_small_place(t.lookup_name, gaz, provinces=True)}
+    return [t for t in found if t.start not in dropped]
 
 
 _STANCE_PREFIX = re.compile(r"^(?i:anti|pro|ex|non|post|pre)-(?=[A-Z])")

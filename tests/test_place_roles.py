@@ -125,3 +125,13 @@ def test_a_place_inside_an_institutions_name_is_embedded(read):
 def test_a_country_inside_its_governments_name_still_stands_for_the_state(read):
     s = read("The Government of Iraq condemned the strike.")
     assert role_of(s, "Iraq") != "embedded"
+
+
+def test_a_town_name_in_a_list_of_composers_is_a_composer(read):
+    s = read("He played works by Haydn, Chopin, Liszt and Debussy in Cork.")
+    assert written(s) == {"Cork"}
+
+
+def test_a_list_of_towns_keeps_its_towns_when_one_is_unknown(read):
+    s = read("Applicants came from Ballina, Nenagh and Toomevara.")
+    assert {"Ballina", "Nenagh"} <= written(s)
