@@ -86,7 +86,9 @@ LOCATIONAL_HEADS = frozenset(
 )
 VERB_AFTER = frozenset(
     "has have had is was were are will would could should said says say announced suspended declared "
-    "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
+    "denied insisted warned accused launched carried sent began continued did does agreed refused "
+    # A team's results: "Notre Dame won 91-89".
+    "won beat lost drew".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
 # People who belong to a team: after a place's name they make it the team's ("Louisville coach").
@@ -857,7 +859,12 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
         return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
     following = _words_after(text, toks, last, 4)
     # "Japan and Canada, where most visitors come from": a place the clause after it is set in.
-    role = "literal" if _WHERE_AFTER.match(text, toks[last].raw_end) else _role(before, after, following, toks[last], gaz, surface)
+    if _WHERE_AFTER.match(text, toks[last].raw_end):
+        role = "literal"
+    elif _possessor_of_a_person(text, toks, last, gaz):
+        role = "metonymic"  # "Notre Dame's Arike Ogunbowale", "London's Sadiq Khan": the team's, the city's
+    else:
+        role = _role(before, after, following, toks[last], gaz, surface)
     return Toponym(surface, start, end, sentence, role, container=container)
 
 
@@ -927,6 +934,21 @@ def _present_verb_after_clause_word(previous: str, after: str) -> bool:
     return (previous in CLAUSE_OPENERS and after.endswith("s") and not after.endswith("ss") and after.isalpha()
             and after not in LOCATIONAL_HEADS and after not in LAND_HOLDINGS and after not in TEAM_MEMBERS
             and after not in MODIFIED_NOUNS)
+
+
+def _possessor_of_a_person(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> bool:
+    """"X's" before a person's name of two capitalised words that name no place or site: "Notre Dame's Jessica
+    Shepard", unlike "Brooklyn's Barclays Center" or "London's Heathrow"."""
+    k = last + 1
+    if toks[last].raw_end == toks[last].end or k + 1 >= len(toks) or not _adjacent(text, toks[last], toks[k]):
+        return False
+    first, second = toks[k], toks[k + 1]
+    if not (first.capitalised and second.capitalised and _adjacent(text, first, second)) or first.text.isupper():
+        return False
+    after_name = toks[k + 2].text if k + 2 < len(toks) and _adjacent(text, second, toks[k + 2]) else ""
+    words = {first.text, second.text, after_name}
+    return (not gaz.lookup(first.text) and not gaz.lookup(f"{first.text} {second.text}")
+            and not words & ORG_WORDS and not {w.lower().removesuffix("s") for w in words} & SITE_HEADS)
 
 
 def _predicate_noun(words: list[str]) -> bool:

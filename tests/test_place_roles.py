@@ -135,3 +135,18 @@ def test_a_town_name_in_a_list_of_composers_is_a_composer(read):
 def test_a_list_of_towns_keeps_its_towns_when_one_is_unknown(read):
     s = read("Applicants came from Ballina, Nenagh and Toomevara.")
     assert {"Ballina", "Nenagh"} <= written(s)
+
+
+def test_a_college_before_its_players_name_is_its_team(read):
+    s = read("Notre Dame's Jessica Shepard grabbed ten rebounds.")
+    assert role_of(s, "Notre Dame") == "metonymic"
+
+
+def test_a_city_before_a_named_arena_stays_the_place(read):
+    s = read("The fight was held at Brooklyn's Barclays Center.")
+    assert role_of(s, "Brooklyn") == "literal"
+
+
+def test_a_town_that_won_is_its_team(read):
+    s = read("Liverpool won the game 3-0 on Wednesday.")
+    assert role_of(s, "Liverpool") == "metonymic"
