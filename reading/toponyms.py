@@ -59,7 +59,7 @@ GROUND_PARTICIPLES = frozenset(
 LOCATIVE = GROUND_PARTICIPLES | frozenset(
     "in into to from across throughout near at inside outside within around toward towards through via over "
     "between outskirts north south east west beyond along straddling including entered entering left leaving "
-    "reaching fled fleeing invading touring crossing border borders bordering "
+    "reaching visiting fled fleeing invading touring crossing border borders bordering "
     # Adjectives that say which part of a land is meant: "rural America", "the continental United States".
     "northern southern eastern western neighbouring neighboring rural continental mainland".split()
 )
@@ -759,8 +759,9 @@ def _has_parts(name: str, gaz: Gazetteer) -> bool:
 
 
 def _is_water(name: str, gaz: Gazetteer) -> bool:
-    matches = gaz.lookup(name)
-    return bool(matches) and all(m.candidate.kind == "water" for m in matches)
+    """A sea or an ocean, even where a small town shares its name ("Atlantic", Iowa); never a country's name."""
+    kinds = {m.candidate.kind for m in gaz.lookup(name)}
+    return "water" in kinds and not kinds & {"country", "admin1"}
 
 
 def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
@@ -837,7 +838,7 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
         iso2, form = demonym
         # "a British city" says where even for a word that also names a people ("the British").
         # "the Turkish livestock market", "European flights": what lies in the land, past a describing word.
-        held = any(w in LAND_HOLDINGS for w in _words_after(text, toks, last, 2))
+        held = any(w in LAND_HOLDINGS or w in LAND_NOUNS for w in _words_after(text, toks, last, 2))
         role = "literal" if _locational_head(text, toks, last) or held else "demonym" if form == "people" else "modifier"
         return Toponym(surface, start, end, sentence, role, f"demonym:{iso2}")
     before = _words_before(toks, first, 3)
@@ -887,8 +888,8 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
     # "on Oahu", "on the Korean Peninsula"; but "sanctions on Iran" are on the state.
     if previous in LOCATIVE or left or of_land or (previous == "on" and not is_country):
         return "literal"
-    if after in PASSIVE_AUXILIARIES and len(following) > 1 and following[1] in GROUND_PARTICIPLES:
-        return "literal"  # "Douma is surrounded", "the town was shelled"
+    if _passive_participle(after, following) in GROUND_PARTICIPLES:
+        return "literal"  # "Douma is surrounded", "the town was shelled", "India has been hit"
     if _is_water(surface, gaz):
         return "literal"  # a sea or an ocean never acts: "the western Atlantic is warmer"
     # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
@@ -949,6 +950,15 @@ def _possessor_of_a_person(text: str, toks: list[Token], last: int, gaz: Gazette
     words = {first.text, second.text, after_name}
     return (not gaz.lookup(first.text) and not gaz.lookup(f"{first.text} {second.text}")
             and not words & ORG_WORDS and not {w.lower().removesuffix("s") for w in words} & SITE_HEADS)
+
+
+def _passive_participle(after: str, following: list[str]) -> str:
+    """The participle of "is shelled", "was hit", "has been hit" after a name; "" when there is none."""
+    if after in PASSIVE_AUXILIARIES and len(following) > 1:
+        return following[1]
+    if after in ("has", "have", "had") and following[1:2] == ["been"] and len(following) > 2:
+        return following[2]
+    return ""
 
 
 def _predicate_noun(words: list[str]) -> bool:

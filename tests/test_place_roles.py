@@ -150,3 +150,23 @@ def test_a_city_before_a_named_arena_stays_the_place(read):
 def test_a_town_that_won_is_its_team(read):
     s = read("Liverpool won the game 3-0 on Wednesday.")
     assert role_of(s, "Liverpool") == "metonymic"
+
+
+def test_a_country_being_visited_is_ground(read):
+    s = read("The envoy, who is visiting Chile this week, met farmers.")
+    assert role_of(s, "Chile") == "literal"
+
+
+def test_a_country_that_has_been_hit_is_ground(read):
+    s = read("Over the past year India has been hit by floods.")
+    assert role_of(s, "India") == "literal"
+
+
+def test_an_ocean_sharing_its_name_with_a_small_town_is_still_not_an_actor(read):
+    s = read("The Atlantic is warmer than average this year.")
+    assert role_of(s, "Atlantic") == "literal"
+
+
+def test_a_regional_adjective_before_countries_lists_lands(read):
+    s = read("All the major European countries refused.")
+    assert role_of(s, "European") == "literal"
