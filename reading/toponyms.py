@@ -285,8 +285,9 @@ def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazettee
             continue
         titled = words[0].lower().rstrip(".") in TITLES
         first = words[0].lower()
-        # A first word that is at most a village's name is read as a given name: "Christopher Steele".
-        plain = (first not in GEO_PREFIXES and first not in common and not gaz.lookup(" ".join(words))
+        # A first word that is at most a village's name is read as a given name: "Christopher Steele"; a frequent
+        # word too ("John Bolton", "Tom Ingram") past the start of a sentence, where only names are capitalised.
+        plain = (first not in GEO_PREFIXES and (first not in common or run[0] > 0) and not gaz.lookup(" ".join(words))
                  and (not gaz.lookup(words[0]) or _names_small_place(words[0], gaz)))
         if titled or plain:
             found.add(words[-1])

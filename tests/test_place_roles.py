@@ -170,3 +170,8 @@ def test_an_ocean_sharing_its_name_with_a_small_town_is_still_not_an_actor(read)
 def test_a_regional_adjective_before_countries_lists_lands(read):
     s = read("All the major European countries refused.")
     assert role_of(s, "European") == "literal"
+
+
+def test_a_frequent_given_name_mid_sentence_makes_the_next_word_a_surname(read):
+    s = read("The chef cooked with John Burns in March. The winemaker Burns spoke about his wines.")
+    assert "Burns" not in written(s)
