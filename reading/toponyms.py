@@ -269,6 +269,9 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREPOSITION.search(text[max(0, start - 20) : start]))
 
 
+_GIVEN_NAME_AND_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
+
+
 def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazetteer, common: frozenset[str]) -> set[str]:
     """Last words of person names: "President Kelly", "Mr. Heiden", "John Kelly" (a first word that names no
     place), and lone names that speak ("Nelson says")."""
@@ -276,6 +279,8 @@ def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazettee
     for run in runs:
         if len(run) == 1 and _speaks(text, toks, run[0]) and _names_small_place(toks[run[0]].text, gaz):
             found.add(toks[run[0]].text)
+        if _GIVEN_NAME_AND_INITIAL.search(text, max(0, toks[run[0]].start - 30), toks[run[0]].start):
+            found.add(toks[run[-1]].text)  # "Gino D. Bassett", "Johnathan J. Dunbar"
         before = run[0] - 1
         if before >= 0 and toks[before].text.lower() in TITLES and text[toks[before].end : toks[run[0]].start] == ". ":
             found.add(toks[run[-1]].text)

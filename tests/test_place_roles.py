@@ -175,3 +175,8 @@ def test_a_regional_adjective_before_countries_lists_lands(read):
 def test_a_frequent_given_name_mid_sentence_makes_the_next_word_a_surname(read):
     s = read("The chef cooked with John Burns in March. The winemaker Burns spoke about his wines.")
     assert "Burns" not in written(s)
+
+
+def test_a_name_after_a_given_name_and_an_initial_is_a_surname(read):
+    s = read("Police charged Gino D. Bassett on Friday. Bassett was held in Chicago.")
+    assert "Bassett" not in written(s) and "Chicago" in written(s)
