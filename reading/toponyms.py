@@ -91,6 +91,14 @@ VERB_AFTER = frozenset(
     "won beat lost drew".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+# People and bodies of people a place qualifies by origin or service: "a Brooklyn man", "Toronto police".
+PERSON_NOUNS = frozenset(
+    "man men woman women boy boys girl girls teen teenager teenagers youth youths couple family families resident "
+    "residents native natives lawmaker lawmakers legislator legislators voter voters police officer officers official "
+    "officials leader leaders mayor politician politicians businessman businesswoman son sons daughter daughters".split()
+)
+# What such a noun may head in turn, which makes the whole a site again: "the Delft police station".
+PERSON_PLACES = frozenset("station stations headquarters shooting shootings".split())
 # People who belong to a team: after a place's name they make it the team's ("Louisville coach").
 TEAM_MEMBERS = frozenset(
     "coach coaches player players star stars striker strikers forward midfielder defender goalkeeper keeper captain "
@@ -919,6 +927,10 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         return "metonymic"
     if after in LOCATIONAL_HEADS:
         return "literal"  # "the Iraq border", "US soil"
+    if after in PERSON_NOUNS and not (len(following) > 1 and (following[1] in SITE_HEADS or following[1] in PERSON_PLACES)):
+        # "a Toronto man", "Chicago police", "Orange County residents": where the people come from or serve, not
+        # where something is ("the Delft police station" stays the town's).
+        return "modifier"
     if after in TEAM_MEMBERS:
         # "the Louisville coach", "Notre Dame star Jackie Young": a town's or a college's team, not the place.
         return "modifier" if is_country else "metonymic"

@@ -180,3 +180,13 @@ def test_a_frequent_given_name_mid_sentence_makes_the_next_word_a_surname(read):
 def test_a_name_after_a_given_name_and_an_initial_is_a_surname(read):
     s = read("Police charged Gino D. Bassett on Friday. Bassett was held in Chicago.")
     assert "Bassett" not in written(s) and "Chicago" in written(s)
+
+
+def test_a_town_before_a_man_or_its_police_says_whose_they_are(read):
+    s = read("A Brooklyn man was charged on Friday. Toronto police declined to comment.")
+    assert role_of(s, "Brooklyn") == role_of(s, "Toronto") == "modifier"
+
+
+def test_a_town_before_its_police_station_is_where_the_station_is(read):
+    s = read("She reported the theft at the Delft police station in May.")
+    assert role_of(s, "Delft") == "literal"
