@@ -879,14 +879,17 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     elif _possessor_of_a_person(text, toks, last, gaz):
         role = "metonymic"  # "Notre Dame's Arike Ogunbowale", "London's Sadiq Khan": the team's, the city's
     else:
-        role = _role(before, after, following, toks[last], gaz, surface)
+        # "BAGHDAD Officials said": a capitalised word after a dateline starts the story, it qualifies nothing.
+        next_capitalised = last + 1 < len(toks) and toks[last + 1].capitalised
+        role = _role(before, after, following, toks[last], gaz, surface, next_capitalised)
     return Toponym(surface, start, end, sentence, role, container=container)
 
 
 _WHERE_AFTER = re.compile(r",?\s+where\b")
 
 
-def _role(before: list[str], after: str, following: list[str], last: Token, gaz: Gazetteer, surface: str) -> str:
+def _role(before: list[str], after: str, following: list[str], last: Token, gaz: Gazetteer, surface: str,
+          next_capitalised: bool = False) -> str:
     # A seat of government ("the White House", "the Kremlin") speaks and qualifies like its state does.
     is_country = _country_of(surface, gaz) is not None or _is_seat_of_government(surface, gaz)
     before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
@@ -927,7 +930,8 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         return "metonymic"
     if after in LOCATIONAL_HEADS:
         return "literal"  # "the Iraq border", "US soil"
-    if after in PERSON_NOUNS and not (len(following) > 1 and (following[1] in SITE_HEADS or following[1] in PERSON_PLACES)):
+    if (after in PERSON_NOUNS and not next_capitalised
+            and not (len(following) > 1 and (following[1] in SITE_HEADS or following[1] in PERSON_PLACES))):
         # "a Toronto man", "Chicago police", "Orange County residents": where the people come from or serve, not
         # where something is ("the Delft police station" stays the town's).
         return "modifier"
