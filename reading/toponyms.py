@@ -95,7 +95,9 @@ COORDINATION = frozenset({"and", "or", ","})
 PERSON_NOUNS = frozenset(
     "man men woman women boy boys girl girls teen teenager teenagers youth youths couple family families resident "
     "residents native natives lawmaker lawmakers legislator legislators voter voters police officer officers official "
-    "officials leader leaders mayor politician politicians businessman businesswoman son sons daughter daughters".split()
+    "officials leader leaders mayor politician politicians businessman businesswoman son sons daughter daughters "
+    "mother mothers father fathers councillor councillors driver drivers teacher teachers student students "
+    "spokesman spokeswoman spokesperson".split()
 )
 # What such a noun may head in turn, which makes the whole a site again: "the Delft police station".
 PERSON_PLACES = frozenset("station stations headquarters shooting shootings".split())

@@ -190,3 +190,8 @@ def test_a_town_before_a_man_or_its_police_says_whose_they_are(read):
 def test_a_town_before_its_police_station_is_where_the_station_is(read):
     s = read("She reported the theft at the Delft police station in May.")
     assert role_of(s, "Delft") == "literal"
+
+
+def test_a_state_before_its_teachers_says_whose_they_are(read):
+    s = read("Oklahoma teachers marched for higher pay.")
+    assert role_of(s, "Oklahoma") == "modifier"
