@@ -857,7 +857,7 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
         held = any(w in LAND_HOLDINGS or w in LAND_NOUNS for w in _words_after(text, toks, last, 2))
         role = "literal" if _locational_head(text, toks, last) or held else "demonym" if form == "people" else "modifier"
         return Toponym(surface, start, end, sentence, role, f"demonym:{iso2}")
-    before = _words_before(toks, first, 3)
+    before = _words_before(toks, first, 4)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
     if after.endswith("ly") and last + 2 < len(toks):
         after = toks[last + 2].text.lower()  # "Washington formally declared": the verb decides, not the adverb
@@ -904,6 +904,8 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
                                                                                 and after not in CLAUSE_WORDS)
     # "swathes of Iraq", "the economy of China" (as "the Chinese economy").
     of_land = previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] in LAND_HOLDINGS)
+    if _between_parties(before):
+        return "metonymic"  # "relations between Harare and London": the two as parties, not as ground
     # "on Oahu", "on the Korean Peninsula"; but "sanctions on Iran" are on the state.
     if previous in LOCATIVE or left or of_land or (previous == "on" and not is_country):
         return "literal"
@@ -959,6 +961,16 @@ def _present_verb_after_clause_word(previous: str, after: str) -> bool:
     return (previous in CLAUSE_OPENERS and after.endswith("s") and not after.endswith("ss") and after.isalpha()
             and after not in LOCATIONAL_HEADS and after not in LAND_HOLDINGS and after not in TEAM_MEMBERS
             and after not in MODIFIED_NOUNS)
+
+
+# Nouns of dealings between two parties: "relations between", "trade tensions between".
+RELATION_NOUNS = frozenset("relations relationship ties tensions talks trade cooperation dispute rivalry comparisons".split())
+
+
+def _between_parties(before: list[str]) -> bool:
+    """"relations between X", "the relationship between Mexico and X": either party of a dealing."""
+    return (len(before) > 1 and before[-1] == "between" and before[-2] in RELATION_NOUNS) or (
+        len(before) > 3 and before[-1] == "and" and before[-3] == "between" and before[-4] in RELATION_NOUNS)
 
 
 def _possessor_of_a_person(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> bool:

@@ -195,3 +195,13 @@ def test_a_town_before_its_police_station_is_where_the_station_is(read):
 def test_a_state_before_its_teachers_says_whose_they_are(read):
     s = read("Oklahoma teachers marched for higher pay.")
     assert role_of(s, "Oklahoma") == "modifier"
+
+
+def test_both_parties_to_relations_between_two_places_are_their_governments(read):
+    s = read("Relations between Harare and London suffered a chill.")
+    assert role_of(s, "Harare") == role_of(s, "London") == "metonymic"
+
+
+def test_a_border_between_two_countries_is_still_ground(read):
+    s = read("The border between Chad and Sudan was closed.")
+    assert role_of(s, "Chad") == role_of(s, "Sudan") == "literal"
