@@ -896,6 +896,7 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
     is_country = _country_of(surface, gaz) is not None or _is_seat_of_government(surface, gaz)
     before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
     previous = before[-1] if before else ""
+    second = before[-2] if len(before) > 1 else ""
     if is_country and after in MODIFIED_NOUNS:
         return "modifier"
     # "out of Iraq" is a place left, but "out of the Iran nuclear deal" names a deal; "swathes of Iraq" is a
@@ -906,6 +907,8 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
     of_land = previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] in LAND_HOLDINGS)
     if _between_parties(before):
         return "metonymic"  # "relations between Harare and London": the two as parties, not as ground
+    if _opponent(previous, second):
+        return "metonymic"  # "a 1-0 defeat to Reading", "25 points against Louisville": the town's team
     # "on Oahu", "on the Korean Peninsula"; but "sanctions on Iran" are on the state.
     if previous in LOCATIVE or left or of_land or (previous == "on" and not is_country):
         return "literal"
@@ -915,7 +918,6 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         return "literal"  # a sea or an ocean never acts: "the western Atlantic is warmer"
     # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
     # member of a list of lands; "the invasion of Iraq"; "leaving for America".
-    second = before[-2] if len(before) > 1 else ""
     if ((previous == "with" and second in GEOGRAPHIC_NOUNS) or previous in LAND_NOUNS
             or (previous in ("like", "including") and second in LAND_NOUNS)
             or (len(before) > 2 and before[-2:] == ["such", "as"] and before[-3] in LAND_NOUNS)
@@ -965,6 +967,17 @@ def _present_verb_after_clause_word(previous: str, after: str) -> bool:
 
 # Nouns of dealings between two parties: "relations between", "trade tensions between".
 RELATION_NOUNS = frozenset("relations relationship ties tensions talks trade cooperation dispute rivalry comparisons".split())
+
+
+# A game's words before "against" ("the game against Louisville"), and results before "to" or "over".
+GAME_NOUNS = frozenset("game games match matches points goal goals overtime rebounds fixture season series".split())
+RESULT_NOUNS = {"to": frozenset({"defeat", "loss"}), "over": frozenset({"win", "victory"})}
+
+
+def _opponent(previous: str, second: str) -> bool:
+    """A place named as the other side in a game or a result: "the game against X", "a loss to X", "beating X"."""
+    return ((previous == "against" and second in GAME_NOUNS) or second in RESULT_NOUNS.get(previous, ())
+            or previous in ("beating", "outlasted"))
 
 
 def _between_parties(before: list[str]) -> bool:

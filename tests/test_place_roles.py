@@ -205,3 +205,13 @@ def test_both_parties_to_relations_between_two_places_are_their_governments(read
 def test_a_border_between_two_countries_is_still_ground(read):
     s = read("The border between Chad and Sudan was closed.")
     assert role_of(s, "Chad") == role_of(s, "Sudan") == "literal"
+
+
+def test_the_other_side_of_a_game_is_its_team(read):
+    s = read("She scored 25 points against Louisville. A 1-0 defeat to Reading followed.")
+    assert role_of(s, "Louisville") == role_of(s, "Reading") == "metonymic"
+
+
+def test_an_offensive_against_a_town_is_still_on_the_town(read):
+    s = read("The army launched an offensive against Mosul on Monday.")
+    assert role_of(s, "Mosul") == "literal"
