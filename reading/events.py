@@ -18,7 +18,7 @@ from reading.actors import ActorSpan, Registry
 from reading.article import Article
 from reading.dates import DateMention, find_dates
 from reading.model import Event, Fatalities, Place, Sentence
-from reading.toponyms import LOCATIONAL_HEADS
+from reading.toponyms import DIRECTIONS, LOCATIONAL_HEADS
 from reading.triggers import Trigger, find_triggers, governs, modality
 from reading.vocabulary import ACTIONS, POSTURE_ACTIONS, VIOLENT_ACTIONS
 
@@ -328,8 +328,19 @@ def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int
             offset = article.sentences[m.sentence].start
             if (m.role == "literal" or _coordinated_with_literal(article.text, place, m, literal_ends)) \
                     and not _DATELINE.match(article.text[m.start : m.end + 4]) and not _qualifies_a_place(article.text, place, m):
-                found.setdefault(m.sentence, []).append(SentencePlace(place, m.start - offset, m.end - offset))
+                found.setdefault(m.sentence, []).append(SentencePlace(place, _phrase_start(article.text, place, m) - offset, m.end - offset))
     return {index: sorted(items, key=lambda sp: sp.start) for index, items in found.items()}
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
+def _phrase_start(text: str, place: Place, mention) -> int:
+    """Where the place's phrase starts: "eastern" of "in eastern Congo" belongs to it (the mention is the name
+    alone, as the corpora annotate it), so "the largest city in eastern Congo" still reads as a locator."""
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    direction = DIRECTIONS.get(before.group(1).lower()) if before else None
+    return before.start() if direction and place.id.endswith(f"-{direction}") else mention.start
 
 
 def _qualifies_a_place(text: str, place: Place, mention) -> bool:

@@ -51,11 +51,15 @@ FACILITY_WORDS = {
     "airport": "airport", "airfield": "airfield", "air base": "air-base", "airbase": "air-base",
     "embassy": "embassy", "consulate": "embassy",
 }
-LOCATIVE = frozenset(
+# Participles of acts done to ground: "captured Mosul", "Douma is surrounded".
+GROUND_PARTICIPLES = frozenset(
+    "reached captured seized shelled bombed struck hit visited invaded toured crossed surrounded besieged encircled "
+    "flooded".split()
+)
+LOCATIVE = GROUND_PARTICIPLES | frozenset(
     "in into to from across throughout near at inside outside within around toward towards through via over "
     "between outskirts north south east west beyond along straddling including entered entering left leaving "
-    "reached reaching captured seized shelled bombed struck hit visited visiting fled fleeing invaded invading "
-    "toured touring crossed crossing "
+    "reaching visiting fled fleeing invading touring crossing border borders bordering "
     # Adjectives that say which part of a land is meant: "rural America", "the continental United States".
     "northern southern eastern western neighbouring neighboring rural continental mainland".split()
 )
@@ -82,9 +86,34 @@ LOCATIONAL_HEADS = frozenset(
 )
 VERB_AFTER = frozenset(
     "has have had is was were are will would could should said says say announced suspended declared "
-    "denied insisted warned accused launched carried sent began continued did does agreed refused".split()
+    "denied insisted warned accused launched carried sent began continued did does agreed refused "
+    # A team's results: "Notre Dame won 91-89".
+    "won beat lost drew".split()
 )
 COORDINATION = frozenset({"and", "or", ","})
+# People and bodies of people a place qualifies by origin or service: "a Brooklyn man", "Toronto police".
+PERSON_NOUNS = frozenset(
+    "man men woman women boy boys girl girls teen teenager teenagers youth youths couple family families resident "
+    "residents native natives lawmaker lawmakers legislator legislators voter voters police officer officers official "
+    "officials leader leaders mayor politician politicians businessman businesswoman son sons daughter daughters "
+    "mother mothers father fathers councillor councillors driver drivers teacher teachers student students "
+    "spokesman spokeswoman spokesperson".split()
+)
+# What such a noun may head in turn, which makes the whole a site again: "the Delft police station".
+PERSON_PLACES = frozenset("station stations headquarters shooting shootings".split())
+# People who belong to a team: after a place's name they make it the team's ("Louisville coach").
+TEAM_MEMBERS = frozenset(
+    "coach coaches player players star stars striker strikers forward midfielder defender goalkeeper keeper captain "
+    "quarterback pitcher teammate teammates squad roster fans supporters".split()
+)
+PASSIVE_AUXILIARIES = frozenset("is was are were being been".split())
+COPULAS = frozenset("is was remains remained".split())
+# What a land holds rather than does: after "China's" these make the country the ground ("China's economy").
+LAND_HOLDINGS = frozenset(
+    "economy economies industry industries population populations growth residents inhabitants jobs market markets "
+    "sector restaurants hotels beaches airports roads farms farmers workers tourism history landscape climate "
+    "unemployment".split()
+)
 MAX_NAME_TOKENS = 6
 _DATELINE_END = re.compile(r"^(?:,|\s*\(|\s*[—–-])")  # "WASHINGTON (AP) —", "ALVIN, Texas"
 POSSESSED_GEOGRAPHY = frozenset(
@@ -116,7 +145,19 @@ ORG_WORDS = frozenset(
     "Energy Power Telecom Network Radio Television TV Cathedral Church Mosque Stadium Arena Center Centre Mall "
     "Raptors Giants Rangers Kings State Senators Parliament Assembly Congress Congressional Business Review".split()
 )
-SPEECH_VERBS = frozenset("said says told added explained wrote asked replied noted argued insisted".split())
+# Verbs of saying and thinking, past and present: "Nelson says", "Nelson concedes", "according to ..." is not one.
+# Heads of "X of Y" names of institutions that are not the state ("the University of Alberta", "the Bank of
+# England", "the Chamber of Commerce"); the state's own ("the Government of Iraq") keep the country as its actor.
+INSTITUTION_WORDS = frozenset(
+    "University College School Institute Academy Conservatory Museum Hospital Zoo Bank Council Chamber Union Summit "
+    "Mall Federation Association Society League Organisation Organization Foundation Trust Authority Commission "
+    "Commonwealth Church Cathedral Orchestra Symphony Opera Theatre Theater Festival Club Company Corporation Observer "
+    "Centre Center".split()
+)
+SPEECH_VERBS = frozenset(
+    "said says told tells added adds explained explains wrote writes asked asks replied replies noted notes argued "
+    "argues insisted insists conceded concedes recalled recalls admitted admits thinks believes".split()
+)
 # "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
 MODIFIED_NOUNS = frozenset(
     "forces force troops soldiers army military navy president government officials authorities embassy drone drones "
@@ -192,14 +233,46 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     common = common_words(gazetteer.version)
     found: list[Toponym] = []
     people: set[str] = set()
+    relatives: set[str] = set()
     for sentence in article.sentences:
         shifted = tokens(sentence.text, gazetteer.abbreviations, sentence.start)
         runs = _joined_names(article.text, shifted, _chunks(shifted, article.text, common), gazetteer)
         people |= _surnames(article.text, shifted, runs, gazetteer, common)
+        relatives |= _described_people(article.text, shifted, runs)
         found.extend(_sentence_toponyms(article.text, shifted, runs, sentence.index, gazetteer, common, actor_spans))
-    # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town.
-    return [t for t in found if not (t.text in people and _names_small_place(t.lookup_name, gazetteer)
+    # One sense per article: once "Jeremy Bowen" is a person, "Bowen" alone is him, not the Australian town; once
+    # "his brother Tyler" is, so is "Tyler", unless it also names a country or a province.
+    return [t for t in found if not (((t.text in people and _names_small_place(t.lookup_name, gazetteer, provinces=True))
+                                      or (t.text in relatives and not _names_area(t.lookup_name, gazetteer)))
                                      and not _after_place_preposition(article.text, t.start))]
+
+
+# Nouns of kin and company that put a given name after them: "his brother Tyler", "his wife, Julia".
+KIN_NOUNS = frozenset(
+    "wife husband son daughter brother sister mother father mum mom dad girlfriend boyfriend fiancee fiance partner "
+    "widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter "
+    "sons daughters brothers sisters".split()
+)
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Nick Shell, 38, and David Watson, 48, are the inmates"
+
+
+def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
+    """Every word of names that the text itself calls people: after a noun of kin, or followed by an age."""
+    found = set()
+    for run in runs:
+        if len(run) > 3:
+            continue
+        before = run[0] - 1
+        kin = before >= 0 and toks[before].text.lower() in KIN_NOUNS and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
+        if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end):
+            found.update(toks[i].text for i in run)
+    return found
+
+
+def _names_area(name: str, gaz: Gazetteer) -> bool:
+    """A country, a province or a region (or a people): a name too big to be only a person's."""
+    return normalize(name) in gaz.demonyms or any(m.candidate.kind in ("country", "admin1", "region", "water")
+                                                  for m in gaz.lookup(name))
 
 
 _BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
@@ -211,6 +284,9 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREPOSITION.search(text[max(0, start - 20) : start]))
 
 
+_GIVEN_NAME_AND_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
+
+
 def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazetteer, common: frozenset[str]) -> set[str]:
     """Last words of person names: "President Kelly", "Mr. Heiden", "John Kelly" (a first word that names no
     place), and lone names that speak ("Nelson says")."""
@@ -218,6 +294,8 @@ def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazettee
     for run in runs:
         if len(run) == 1 and _speaks(text, toks, run[0]) and _names_small_place(toks[run[0]].text, gaz):
             found.add(toks[run[0]].text)
+        if _GIVEN_NAME_AND_INITIAL.search(text, max(0, toks[run[0]].start - 30), toks[run[0]].start):
+            found.add(toks[run[-1]].text)  # "Gino D. Bassett", "Johnathan J. Dunbar"
         before = run[0] - 1
         if before >= 0 and toks[before].text.lower() in TITLES and text[toks[before].end : toks[run[0]].start] == ". ":
             found.add(toks[run[-1]].text)
@@ -227,22 +305,36 @@ def _surnames(text: str, toks: list[Token], runs: list[list[int]], gaz: Gazettee
             continue
         titled = words[0].lower().rstrip(".") in TITLES
         first = words[0].lower()
-        # A first word that is at most a village's name is read as a given name: "Christopher Steele".
-        plain = (first not in GEO_PREFIXES and first not in common and not gaz.lookup(" ".join(words))
+        # A first word that is at most a village's name is read as a given name: "Christopher Steele"; a frequent
+        # word too ("John Bolton", "Tom Ingram") past the start of a sentence, where only names are capitalised.
+        plain = (first not in GEO_PREFIXES and (first not in common or run[0] > 0) and not gaz.lookup(" ".join(words))
                  and (not gaz.lookup(words[0]) or _names_small_place(words[0], gaz)))
         if titled or plain:
             found.add(words[-1])
     return found
 
 
-def _names_small_place(name: str, gaz: Gazetteer) -> bool:
-    """True unless the name can mean an area, a city of 100,000+ people, or a people ("Germans")."""
-    return normalize(name) not in gaz.demonyms and not any(m.candidate.kind in ("country", "admin1", "region", "water") or m.candidate.population >= 100_000
-                   for m in gaz.lookup(name))
+def _names_small_place(name: str, gaz: Gazetteer, provinces: bool = False) -> bool:
+    """True unless the name can mean an area, a city of 100,000+ people, or a people ("Germans"). With `provinces`,
+    a province's name counts as small: a surname once seen with its given name ("Dewly Nelson") is rarely the
+    province it shares a name with (Nelson, New Zealand)."""
+    areas = ("country", "region", "water") if provinces else ("country", "admin1", "region", "water")
+    return normalize(name) not in gaz.demonyms and not any(m.candidate.kind in areas or m.candidate.population >= 100_000
+                                                           for m in gaz.lookup(name))
 
 
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
+_DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
+def _is_date_month(text: str, tok: Token) -> bool:
+    """"April 4", "4 April": a month name beside a day number is a date (April alone may be a person)."""
+    return tok.text.lower() in MONTH_NAMES and bool(
+        _DAY_AFTER.match(text, tok.end) or _DAY_BEFORE.search(text, max(0, tok.start - 6), tok.start))
 
 
 def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[int]]:
@@ -250,8 +342,9 @@ def _chunks(toks: list[Token], text: str, common: frozenset[str]) -> list[list[i
     runs: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(toks):
-        if tok.text in WEEKDAYS:
-            # "On Tuesday Washington declared": a day name never begins or continues a place's name.
+        if tok.text in WEEKDAYS or _is_date_month(text, tok):
+            # "On Tuesday Washington declared", "arrive in Lagos April 4": a day name, or a month with its day,
+            # never begins or continues a place's name.
             if current:
                 _close(runs, current, toks)
                 current = []
@@ -346,8 +439,35 @@ def _sentence_toponyms(
     found = []
     for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
+    found = _without_names_listed_among_non_places(text, toks, runs, found, gaz)
     found.extend(_after_stance_prefix(toks, sentence, gaz))
     return _share_literal_roles(text, sorted(found, key=lambda t: t.start))
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)$")
+
+
+def _without_names_listed_among_non_places(
+    text: str, toks: list[Token], runs: list[list[int]], found: list[Toponym], gaz: Gazetteer
+) -> list[Toponym]:
+    """"Haydn, Chopin, Liszt and Debussy", "Helen, Clarence, Irene and Marie": a list holds names of one kind, so
+    a town's name among names that are no places is one of them. Areas and big cities stay places."""
+    lists: list[list[list[int]]] = []
+    for run in runs:
+        if lists and _LIST_GAP.match(text[toks[lists[-1][-1][-1]].raw_end : toks[run[0]].start]):
+            lists[-1].append(run)
+        else:
+            lists.append([run])
+    dropped: set[int] = set()
+    for members in (group for group in lists if len(group) >= 3):
+        spans = [(toks[m[0]].start, toks[m[-1]].end) for m in members]
+        named = [[t for t in found if a <= t.start and t.end <= b] for a, b in spans]
+        strays = sum(1 for tops in named if not tops)
+        places = len(members) - strays
+        if strays >= 2 and strays > places:
+            dropped |= {t.start for tops in named for t in tops
+                        if _names_small_place(t.lookup_name, gaz, provinces=True)}
+    return [t for t in found if t.start not in dropped]
 
 
 _STANCE_PREFIX = re.compile(r"^(?i:anti|pro|ex|non|post|pre)-(?=[A-Z])")
@@ -369,7 +489,8 @@ def _after_stance_prefix(toks: list[Token], sentence: int, gaz: Gazetteer) -> li
     return found
 
 
-_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")
+# "Cyprus, Greece and Spain", "Indonesia (306 MW) and Turkey": a bracketed aside does not break the list.
+_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")
 
 
 def _share_literal_roles(text: str, found: list[Toponym]) -> list[Toponym]:
@@ -429,9 +550,11 @@ def _run_toponyms(
         # part is part of an organisation's name, so it counts only as a well-known place.
         parts = _split_at_connectors(toks, run)
         found = [t for t in _run_toponyms(text, toks, parts[0], sentence, gaz, common, actor_spans)]
-        for part in parts[1:]:
+        for previous, part in zip(parts, parts[1:]):
             inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
-            found += [t for t in inner if _is_significant(t.lookup_name, gaz)]
+            # "the University of Alberta", "the Bank of England": the place inside an institution's name.
+            institution = toks[previous[-1]].text in INSTITUTION_WORDS
+            found += [replace(t, role="embedded") if institution else t for t in inner if _is_significant(t.lookup_name, gaz)]
         return found
     numbered = None if inside_actor else _numbered_site(text, toks, run, sentence, gaz)
     if numbered is not None:
@@ -457,13 +580,16 @@ def _run_toponyms(
         if _is_name(rest, gaz, common, single=False, opener=False) and _has_parts(rest, gaz):
             found.append(Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[toks[first].text.lower()]}", rest, rest))
     if len(run) == 1:
-        found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if _locational_head(text, toks, first) else "modifier"))
-    hyphen = _hyphen_prefix(toks[first].text, gaz)
-    if hyphen and (toks[first].start, toks[first].start + len(hyphen)) not in actor_spans:  # "Hamas-run" is not Hamm
+        # "in Asia-Pacific" as "in Asia"; "the Syrian-Turkish border" as "the Syrian border".
+        ground = _locational_head(text, toks, first) or (first > 0 and toks[first - 1].text.lower() in LOCATIVE)
+        found.extend(_hyphen_compound(toks[first], sentence, gaz, "literal" if ground else "modifier"))
+    hyphened = _hyphen_name(text, toks, run, gaz)
+    if hyphened and hyphened[:2] not in actor_spans:  # "Hamas-run" is not Hamm
         # "Calgary-based" says where something is (literal); "US-led", "Iran-backed", "Russian-backed" say who (modifier).
-        located = toks[first].text[len(hyphen) + 1 :].lower() in ("based", "born", "headquartered", "bound")
-        demonym = _demonym(hyphen, gaz)
-        found.append(Toponym(hyphen, toks[first].start, toks[first].start + len(hyphen), sentence,
+        h_start, h_end, tail = hyphened
+        located = tail.lower() in ("based", "born", "headquartered", "bound")
+        demonym = _demonym(text[h_start:h_end], gaz)
+        found.append(Toponym(text[h_start:h_end], h_start, h_end, sentence,
                              "literal" if located and not demonym else "modifier",
                              f"demonym:{demonym[0]}" if demonym else "name"))
     if not found and len(run) > 1 and _country_of(toks[first].text, gaz) and not inside_actor:
@@ -653,6 +779,12 @@ def _has_parts(name: str, gaz: Gazetteer) -> bool:
                for m in gaz.lookup(name))
 
 
+def _is_water(name: str, gaz: Gazetteer) -> bool:
+    """A sea or an ocean, even where a small town shares its name ("Atlantic", Iowa); never a country's name."""
+    kinds = {m.candidate.kind for m in gaz.lookup(name)}
+    return "water" in kinds and not kinds & {"country", "admin1"}
+
+
 def _is_seat_of_government(name: str, gaz: Gazetteer) -> bool:
     return any(m.subtype == "landmark" for m in gaz.lookup(name))
 
@@ -665,9 +797,32 @@ def _hyphen_prefix(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+PARTICIPLES = frozenset("born run led bound made built grown".split())
+
+
+def _hyphen_name(text: str, toks: list[Token], run: list[int], gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """(start, end, participle) of the place before a hyphenated participle: "US-led", "Los Angeles-based", and
+    "US-based" at the end of a longer run ("By Henry Lazenby US-based ..."); the longest name wins."""
+    head = _hyphen_prefix(toks[run[0]].text, gaz)
+    if head or len(run) == 1:
+        return (toks[run[0]].start, toks[run[0]].start + len(head), toks[run[0]].text[len(head) + 1 :]) if head else None
+    last = toks[run[-1]]
+    head, _, tail = last.text.partition("-")
+    # Only a participle makes the name before it a place ("Park Chung-hee" is a person's name).
+    if not (tail.endswith("ed") or tail in PARTICIPLES) or _is_arabic_article(last.text):
+        return None
+    end = last.start + len(head)
+    for k in run:
+        name = text[toks[k].start : end]
+        if gaz.lookup(name) or (k == run[-1] and _demonym(name, gaz)):
+            return toks[k].start, end, tail
+    return None
+
+
 def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer, role: str) -> list[Toponym]:
-    """"Canada-EU deal", "the Syrian-Turkish border": every part a country, a region or a demonym, each a modifier
-    (literal before a noun of land, as any place adjective)."""
+    """"Canada-EU deal", "the Syrian-Turkish border", "the Amsterdam-London leg": every part a country, a region, a
+    demonym or a big city; countries and demonyms are modifiers (literal before a noun of land, as any place
+    adjective), cities are where the thing runs (literal, as "the Durban court")."""
     parts = tok.text.split("-")
     if len(parts) < 2 or not all(_is_compound_part(part, gaz) for part in parts):
         return []
@@ -675,7 +830,7 @@ def _hyphen_compound(tok: Token, sentence: int, gaz: Gazetteer, role: str) -> li
     for part in parts:
         demonym = _demonym(part, gaz)
         reference = f"demonym:{demonym[0]}" if demonym else "name"
-        found.append(Toponym(part, start, start + len(part), sentence, role, reference))
+        found.append(Toponym(part, start, start + len(part), sentence, "literal" if _is_big_city(part, gaz) else role, reference))
         start += len(part) + 1
     return found
 
@@ -684,7 +839,16 @@ def _is_compound_part(part: str, gaz: Gazetteer) -> bool:
     demonym = _demonym(part, gaz)
     if demonym:
         return demonym[1] == "adjective"
-    return part[:1].isupper() and any(m.primary and m.candidate.kind in ("country", "region") for m in gaz.lookup(part))
+    # Oceans go by a short name too: the "Pacific" of "Asia-Pacific".
+    return part[:1].isupper() and (_is_big_city(part, gaz) or any(
+        (m.primary and m.candidate.kind in ("country", "region")) or m.candidate.kind == "water" for m in gaz.lookup(part)))
+
+
+def _is_big_city(name: str, gaz: Gazetteer) -> bool:
+    """A city of 500,000+ by its own name and nothing bigger: "London", not "Georgia" or "Jordan"."""
+    matches = gaz.lookup(name)
+    return (any(m.primary and m.candidate.kind == "city" and m.candidate.population >= 500_000 for m in matches)
+            and not any(m.candidate.kind in ("country", "admin1", "region") for m in matches))
 
 
 def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int, gaz: Gazetteer) -> Toponym:
@@ -694,9 +858,11 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     if demonym:
         iso2, form = demonym
         # "a British city" says where even for a word that also names a people ("the British").
-        role = "literal" if _locational_head(text, toks, last) else "demonym" if form == "people" else "modifier"
+        # "the Turkish livestock market", "European flights": what lies in the land, past a describing word.
+        held = any(w in LAND_HOLDINGS or w in LAND_NOUNS for w in _words_after(text, toks, last, 2))
+        role = "literal" if _locational_head(text, toks, last) or held else "demonym" if form == "people" else "modifier"
         return Toponym(surface, start, end, sentence, role, f"demonym:{iso2}")
-    before = _words_before(toks, first, 3)
+    before = _words_before(toks, first, 4)
     after = toks[last + 1].text.lower() if last + 1 < len(toks) and _adjacent(text, toks[last], toks[last + 1]) else ""
     if after.endswith("ly") and last + 2 < len(toks):
         after = toks[last + 2].text.lower()  # "Washington formally declared": the verb decides, not the adverb
@@ -711,44 +877,157 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     if site:
         return Toponym(surface, start, end, sentence, "literal", name=site)
     if before and before[-1] in DIRECTIONS and _has_parts(surface, gaz):
-        direction_start = toks[first - 1].start
-        return Toponym(text[direction_start:end], direction_start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
-    return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), container=container)
+        # "northern Syria": the name is the mention (as both corpora annotate it), the word before picks the part.
+        return Toponym(surface, start, end, sentence, "literal", f"direction:{DIRECTIONS[before[-1]]}", surface, surface)
+    following = _words_after(text, toks, last, 4)
+    # "Japan and Canada, where most visitors come from": a place the clause after it is set in.
+    if _WHERE_AFTER.match(text, toks[last].raw_end):
+        role = "literal"
+    elif _possessor_of_a_person(text, toks, last, gaz):
+        role = "metonymic"  # "Notre Dame's Arike Ogunbowale", "London's Sadiq Khan": the team's, the city's
+    else:
+        # "BAGHDAD Officials said": a capitalised word after a dateline starts the story, it qualifies nothing.
+        next_capitalised = last + 1 < len(toks) and toks[last + 1].capitalised
+        role = _role(before, after, following, toks[last], gaz, surface, next_capitalised)
+    return Toponym(surface, start, end, sentence, role, container=container)
 
 
-def _role(before: list[str], after: str, last: Token, gaz: Gazetteer, surface: str) -> str:
+_WHERE_AFTER = re.compile(r",?\s+where\b")
+
+
+def _role(before: list[str], after: str, following: list[str], last: Token, gaz: Gazetteer, surface: str,
+          next_capitalised: bool = False) -> str:
     # A seat of government ("the White House", "the Kremlin") speaks and qualifies like its state does.
     is_country = _country_of(surface, gaz) is not None or _is_seat_of_government(surface, gaz)
     before = [w for w in before if w not in ("the", "a", "an")]  # "in the UK" is "in UK" for the role
     previous = before[-1] if before else ""
+    second = before[-2] if len(before) > 1 else ""
     if is_country and after in MODIFIED_NOUNS:
         return "modifier"
     # "out of Iraq" is a place left, but "out of the Iran nuclear deal" names a deal; "swathes of Iraq" is a
     # place; "the government of Iraq" is not.
     left = previous == "of" and len(before) > 1 and before[-2] == "out" and not (is_country and after.isalpha()
                                                                                 and after not in CLAUSE_WORDS)
-    if previous in LOCATIVE or left or (previous == "of" and len(before) > 1 and before[-2] in GEOGRAPHIC_NOUNS):
+    # "swathes of Iraq", "the economy of China" (as "the Chinese economy").
+    of_land = previous == "of" and len(before) > 1 and (before[-2] in GEOGRAPHIC_NOUNS or before[-2] in LAND_HOLDINGS)
+    if _between_parties(before):
+        return "metonymic"  # "relations between Harare and London": the two as parties, not as ground
+    if _opponent(previous, second):
+        return "metonymic"  # "a 1-0 defeat to Reading", "25 points against Louisville": the town's team
+    # "on Oahu", "on the Korean Peninsula"; but "sanctions on Iran" are on the state.
+    if previous in LOCATIVE or left or of_land or (previous == "on" and not is_country):
         return "literal"
+    if _passive_participle(after, following) in GROUND_PARTICIPLES:
+        return "literal"  # "Douma is surrounded", "the town was shelled", "India has been hit"
+    if _is_water(surface, gaz):
+        return "literal"  # a sea or an ocean never acts: "the western Atlantic is warmer"
     # "the border with Mexico"; "countries such as Cyprus", "EU countries — Austria", "countries like Iraq": a
     # member of a list of lands; "the invasion of Iraq"; "leaving for America".
-    second = before[-2] if len(before) > 1 else ""
     if ((previous == "with" and second in GEOGRAPHIC_NOUNS) or previous in LAND_NOUNS
             or (previous in ("like", "including") and second in LAND_NOUNS)
             or (len(before) > 2 and before[-2:] == ["such", "as"] and before[-3] in LAND_NOUNS)
             or (previous in ("of", "on") and second in GROUND_NOUNS) or (previous == "for" and second in DEPARTURES)):
         return "literal"
     if last.raw_end != last.end:  # possessive: "Iraq's second city" is literal, "Iran's exports" are the state's
-        return "literal" if not is_country or after in POSSESSED_GEOGRAPHY else "metonymic"
-    if after in VERB_AFTER or (after.endswith("ed") and not is_country):
+        # "India's cash-heavy economy", "China's manufacturing industry": what lies or lives in the land, even
+        # past a describing word or two.
+        held = after in POSSESSED_GEOGRAPHY or any(w in LAND_HOLDINGS for w in following[:3])
+        return "literal" if not is_country or held else "metonymic"
+    if after in COPULAS and _predicate_noun(following[1:]):
+        # "Turkey is one of our markets", "London is the second destination": a place described as a thing of its
+        # kind, not a state that acts.
+        return "literal"
+    if after in VERB_AFTER or (after.endswith("ed") and not is_country) or _present_verb_after_clause_word(previous, after):
         return "metonymic"
     if after in LOCATIONAL_HEADS:
         return "literal"  # "the Iraq border", "US soil"
+    if (after in PERSON_NOUNS and not next_capitalised
+            and not (len(following) > 1 and (following[1] in SITE_HEADS or following[1] in PERSON_PLACES))):
+        # "a Toronto man", "Chicago police", "Orange County residents": where the people come from or serve, not
+        # where something is ("the Delft police station" stays the town's).
+        return "modifier"
+    if after in TEAM_MEMBERS:
+        # "the Louisville coach", "Notre Dame star Jackie Young": a town's or a college's team, not the place.
+        return "modifier" if is_country else "metonymic"
     # A noun right after the name is one it qualifies; a clause word ("fled Iraq after") or a date
     # ("Moscow, Russia Thursday") ends the phrase instead.
     if (after and after.isalpha() and after not in COORDINATION and after not in LOCATIVE and after not in CLAUSE_WORDS
             and after not in ("is", "was") and after.capitalize() not in WEEKDAYS and after not in MONTH_NAMES):
         return "modifier" if is_country else "literal"
     return "metonymic" if is_country and previous not in LOCATIVE else "literal"
+
+
+# Words that open a clause: the name right after one is its subject ("the channels that Moscow uses").
+CLAUSE_OPENERS = frozenset("that which as while when if because whether since although though".split())
+
+
+def _present_verb_after_clause_word(previous: str, after: str) -> bool:
+    """"a charge that Russia denies", "the channels that Moscow uses": after a word that opens a clause, a
+    lower-case word in -s is the subject's verb, unless it is a plural noun the name qualifies ("that Iraq's
+    cities", "as Iowa farmers ...")."""
+    return (previous in CLAUSE_OPENERS and after.endswith("s") and not after.endswith("ss") and after.isalpha()
+            and after not in LOCATIONAL_HEADS and after not in LAND_HOLDINGS and after not in TEAM_MEMBERS
+            and after not in MODIFIED_NOUNS)
+
+
+# Nouns of dealings between two parties: "relations between", "trade tensions between".
+RELATION_NOUNS = frozenset("relations relationship ties tensions talks trade cooperation dispute rivalry comparisons".split())
+
+
+# A game's words before "against" ("the game against Louisville"), and results before "to" or "over".
+GAME_NOUNS = frozenset("game games match matches points goal goals overtime rebounds fixture season series".split())
+RESULT_NOUNS = {"to": frozenset({"defeat", "loss"}), "over": frozenset({"win", "victory"})}
+
+
+def _opponent(previous: str, second: str) -> bool:
+    """A place named as the other side in a game or a result: "the game against X", "a loss to X", "beating X"."""
+    return ((previous == "against" and second in GAME_NOUNS) or second in RESULT_NOUNS.get(previous, ())
+            or previous in ("beating", "outlasted"))
+
+
+def _between_parties(before: list[str]) -> bool:
+    """"relations between X", "the relationship between Mexico and X": either party of a dealing."""
+    return (len(before) > 1 and before[-1] == "between" and before[-2] in RELATION_NOUNS) or (
+        len(before) > 3 and before[-1] == "and" and before[-3] == "between" and before[-4] in RELATION_NOUNS)
+
+
+def _possessor_of_a_person(text: str, toks: list[Token], last: int, gaz: Gazetteer) -> bool:
+    """"X's" before a person's name of two capitalised words that name no place or site: "Notre Dame's Jessica
+    Shepard", unlike "Brooklyn's Barclays Center" or "London's Heathrow"."""
+    k = last + 1
+    if toks[last].raw_end == toks[last].end or k + 1 >= len(toks) or not _adjacent(text, toks[last], toks[k]):
+        return False
+    first, second = toks[k], toks[k + 1]
+    if not (first.capitalised and second.capitalised and _adjacent(text, first, second)) or first.text.isupper():
+        return False
+    after_name = toks[k + 2].text if k + 2 < len(toks) and _adjacent(text, second, toks[k + 2]) else ""
+    words = {first.text, second.text, after_name}
+    return (not gaz.lookup(first.text) and not gaz.lookup(f"{first.text} {second.text}")
+            and not words & ORG_WORDS and not {w.lower().removesuffix("s") for w in words} & SITE_HEADS)
+
+
+def _passive_participle(after: str, following: list[str]) -> str:
+    """The participle of "is shelled", "was hit", "has been hit" after a name; "" when there is none."""
+    if after in PASSIVE_AUXILIARIES and len(following) > 1:
+        return following[1]
+    if after in ("has", "have", "had") and following[1:2] == ["been"] and len(following) > 2:
+        return following[2]
+    return ""
+
+
+def _predicate_noun(words: list[str]) -> bool:
+    """"a ...", "the ...", "one of ...": the copula takes a noun phrase, not a participle or an adjective."""
+    return bool(words) and (words[0] in ("a", "an", "the") or words[:2] == ["one", "of"])
+
+
+def _words_after(text: str, toks: list[Token], last: int, count: int) -> list[str]:
+    """Up to `count` lower-cased words after the name, stopping at punctuation ("India's cash-heavy economy")."""
+    words = []
+    for k in range(last + 1, min(len(toks), last + 1 + count)):
+        if not _adjacent(text, toks[k - 1], toks[k]):
+            break
+        words.append(toks[k].text.lower())
+    return words
 
 
 def _locational_head(text: str, toks: list[Token], last: int) -> bool:

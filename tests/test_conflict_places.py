@@ -34,7 +34,7 @@ def test_the_kabul_airport_named_for_karzai_is_in_kabul(read):
 
 def test_congo_in_a_story_about_goma_is_the_dr_congo(read):
     s = read("M23 rebels entered Goma in eastern Congo on Monday, and Rwanda denied sending troops.")
-    assert any(p.country == "CD" for p in s.places if any(m.text == "eastern Congo" for m in p.mentions))
+    assert any(p.country == "CD" for p in s.places if any(m.text == "Congo" for m in p.mentions))
     assert not any(p.country == "CG" for p in s.places)
 
 
@@ -93,3 +93,9 @@ def test_maungdaw_and_kyaukphyu_are_towns_of_rakhine(read):
 def test_a_district_named_with_its_head_word_is_the_district(read):
     place = literal(read("Houthi fighters shelled the Abs district of Hajjah on Monday."), "Abs")
     assert (place.country, place.kind) == ("YE", "region")
+
+
+def test_a_direction_word_before_the_locating_area_keeps_it_a_locator(read):
+    s = read("M23 rebels said on Monday that they had taken Goma, the largest city in eastern Congo.")
+    names = {p.id: p.name for p in s.places}
+    assert [(e.action, names.get(e.place)) for e in s.events] == [("seize", "Goma")]

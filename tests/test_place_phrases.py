@@ -13,16 +13,30 @@ def role_of(situation, written: str) -> str:
     return next(m.role for p in situation.places for m in p.mentions if m.text == written)
 
 
+def part_named(situation, text: str, phrase: str):
+    """The place of a directional phrase ("eastern Mediterranean"): its mention is the name after the direction word."""
+    start = text.index(phrase) + phrase.index(" ") + 1
+    return next(p for p in situation.places if any(m.start == start for m in p.mentions))
+
+
 def test_eastern_mediterranean_is_not_the_whole_sea(read):
-    s = read("Drones were fired at warships in the eastern Mediterranean on Monday.")
-    part = place_of(s, "eastern Mediterranean")
+    text = "Drones were fired at warships in the eastern Mediterranean on Monday."
+    part = part_named(read(text), text, "eastern Mediterranean")
     whole = place_of(read("Warships sailed across the Mediterranean."), "Mediterranean")
     assert part.id != whole.id and part.lon > whole.lon + 5 and part.radius_km < whole.radius_km
 
 
 def test_western_mediterranean_lies_west_of_the_eastern(read):
-    s = read("Patrols covered the western Mediterranean and the eastern Mediterranean this week.")
-    assert place_of(s, "western Mediterranean").lon < place_of(s, "eastern Mediterranean").lon
+    text = "Patrols covered the western Mediterranean and the eastern Mediterranean this week."
+    s = read(text)
+    assert part_named(s, text, "western Mediterranean").lon < part_named(s, text, "eastern Mediterranean").lon
+
+
+def test_a_direction_word_picks_the_part_but_the_mention_is_the_name(read):
+    text = "Turkey shelled a town in northeastern Syria."
+    s = read(text)
+    part = part_named(s, text, "northeastern Syria")
+    assert [m.text for m in part.mentions] == ["Syria"] and part.kind == "region" and part.country == "SY"
 
 
 def test_a_known_temple_named_with_a_lower_case_head_is_the_temple_not_the_province(read):
