@@ -703,13 +703,15 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
         return Toponym(surface, start, end, sentence, "literal", "admin", container, area or "")
+    # "the Donetsk and Luhansk regions", "the provinces of Latakia and Tartus": the provinces, not their capitals;
+    # but "the Gulf states" and "the regions of Europe" are lands that hold such areas.
+    plural = _plural_area_noun_after(text, toks, last)
+    if plural and not _has_parts(surface, gaz):
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, _named_area(surface, plural, gaz))
     noun = _area_noun_before(toks, first)
-    if noun and _country_of(surface, gaz) is None:
-        # "the provinces of Latakia and Tartus": the provinces, not their capitals; "the region of Menaka" by the
-        # name the gazetteer gives the region when it knows one.
-        named = f"{surface} {noun}"
-        area = named if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(named)) else ""
-        return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), "admin", container, area)
+    if noun and not _has_parts(surface, gaz):
+        return Toponym(surface, start, end, sentence, _role(before, after, toks[last], gaz, surface), "admin", container,
+                       _named_area(surface, noun, gaz))
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
@@ -800,9 +802,32 @@ def _area_noun_before(toks: list[Token], first: int) -> str | None:
         index -= 1  # back over the names listed before this one
     if index < 1 or toks[index].text != "of":
         return None
-    noun = toks[index - 1].text
+    return _admin_singular(toks[index - 1].text)
+
+
+def _plural_area_noun_after(text: str, toks: list[Token], last: int) -> str | None:
+    """"region" for each name in "the Donetsk and Luhansk regions" or "Borno, Yobe and Adamawa states", else None."""
+    index = last + 1
+    while index < len(toks) and (toks[index].capitalised or toks[index].text in ("and", "or")):
+        index += 1  # over the names listed after this one
+    if index >= len(toks) or not _adjacent(text, toks[index - 1], toks[index]) or not toks[index].text.endswith("s"):
+        return None
+    return _admin_singular(toks[index].text)
+
+
+def _admin_singular(noun: str) -> str | None:
+    """The area noun in the singular ("provinces" -> "province", "counties" -> "county"), or None for other words."""
     singular = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
     return singular if singular in ADMIN_WORDS else None
+
+
+def _named_area(surface: str, noun: str, gaz: Gazetteer) -> str:
+    """"Menaka region": the name with its noun, where the gazetteer knows an area only by both ("" otherwise: the
+    areas called "North West" are more than the one also indexed as "North West Province")."""
+    if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(surface)):
+        return ""
+    named = f"{surface} {noun}"
+    return named if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(named)) else ""
 
 
 def _titled_area(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> Toponym | None:
