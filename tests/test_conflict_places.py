@@ -169,3 +169,17 @@ def test_an_american_state_before_state_is_not_read_as_an_area_phrase(read):
 def test_the_region_of_kurdistan_is_iraqs_kurdistan_region(read):
     place = area(read("Oil exports resumed from the region of Kurdistan."), "Kurdistan")
     assert (place.country, place.kind) == ("IQ", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Jihadists killed soldiers in Soum province near Djibo.", "Soum", "BF"),
+        ("Hezbollah rockets hit the Galilee overnight.", "Galilee", "IL"),
+        ("Fighting broke out in Jebel Marra on Friday.", "Jebel Marra", "SD"),
+        ("Families returned to the Nineveh Plains after the war.", "Nineveh Plains", "IQ"),
+    ],
+)
+def test_a_widely_named_conflict_region_resolves_to_the_region(read, text, name, country):
+    place = area(read(text), name)
+    assert (place.country, place.kind) == (country, "region")
