@@ -256,7 +256,8 @@ def airports() -> Iterator[Entry]:
 
 
 def curated() -> Iterator[Entry]:
-    """The project's table of bases, embassies, landmarks, regions and waters named in conflict reporting."""
+    """The project's table of bases, embassies, landmarks, regions and waters named in conflict reporting, and of
+    provinces the package data lacks (DR Congo's since 2015, Somalia's member states) as kind "admin1"."""
     with (DATA_DIR / "places.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             aliases = tuple(a for a in row["aliases"].split("|") if a)

@@ -145,8 +145,14 @@ def _resolve_one(
     if kind == "site":
         return _site(top, ranked[0])
     if kind == "admin":  # "Nineveh province": the province, when the gazetteer knows one by that name
-        return next((c for c in ranked if c.kind == "admin1"), ranked[0])
+        return next((c for c in ranked if _within_a_country(c)), ranked[0])
     return ranked[0]
+
+
+def _within_a_country(cand: Candidate) -> bool:
+    """A province, or an area inside one country ("the region of Kurdistan" is Iraq's Kurdistan Region, however
+    Iran's province of that name ranks)."""
+    return cand.kind == "admin1" or (cand.kind == "region" and bool(cand.country))
 
 
 def _container_country(name: str, gaz: Gazetteer) -> str | None:

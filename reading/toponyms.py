@@ -571,6 +571,9 @@ def _run_toponyms(
     area = None if inside_actor else _area_phrase(text, toks, first, last, gaz)
     if area:
         return [Toponym(surface, start, end, sentence, "literal", "admin", name=area)]
+    titled = None if inside_actor else _titled_area(text, toks, run, sentence, gaz)
+    if titled is not None:
+        return [titled]
     found = []
     demonym = _demonym(toks[first].text, gaz)
     if demonym and len(run) > 1:
@@ -855,7 +858,8 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     start, end = toks[first].start, toks[last].end
     surface = text[start:end]
     demonym = _demonym(surface, gaz)
-    if demonym:
+    area = _area_phrase(text, toks, first, last, gaz)
+    if demonym and not area:  # "Ethiopia's Somali region" is the region, not Somalia
         iso2, form = demonym
         # "a British city" says where even for a word that also names a people ("the British").
         # "the Turkish livestock market", "European flights": what lies in the land, past a describing word.
@@ -869,7 +873,16 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     facility = _facility_word(text, toks, last)
     container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
-        return Toponym(surface, start, end, sentence, "literal", "admin", container, _area_phrase(text, toks, first, last, gaz) or "")
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, area or "")
+    # "the Donetsk and Luhansk regions", "the provinces of Latakia and Tartus": the provinces, not their capitals;
+    # but "the Gulf states" and "the regions of Europe" are lands that hold such areas.
+    plural = _plural_area_noun_after(text, toks, last)
+    if plural and not _has_parts(surface, gaz):
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, _named_area(surface, plural, gaz))
+    noun = _area_noun_before(toks, first)
+    if noun and not _has_parts(surface, gaz):
+        return Toponym(surface, start, end, sentence, _role(before, after, _words_after(text, toks, last, 4), toks[last], gaz, surface), "admin", container,
+                       _named_area(surface, noun, gaz))
     if facility:
         subtype, phrase_end = facility
         return Toponym(text[start:phrase_end], start, phrase_end, sentence, "literal", f"facility:{subtype}", container, surface)
@@ -1063,6 +1076,63 @@ def _area_phrase(text: str, toks: list[Token], first: int, last: int, gaz: Gazet
         return None
     phrase = text[toks[first].start : toks[last + 1].end]
     return phrase if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(phrase)) else None
+
+
+def _area_noun_before(toks: list[Token], first: int) -> str | None:
+    """"province" for a name in "the province of X" or "the provinces of X, Y and Z" (the head noun in lower case:
+    "the State of Israel" is a country's style), else None."""
+    index = first - 1
+    while index > 0 and (toks[index].capitalised or toks[index].text in ("and", "or")):
+        index -= 1  # back over the names listed before this one
+    if index < 1 or toks[index].text != "of":
+        return None
+    return _admin_singular(toks[index - 1].text)
+
+
+def _plural_area_noun_after(text: str, toks: list[Token], last: int) -> str | None:
+    """"region" for each name in "the Donetsk and Luhansk regions" or "Borno, Yobe and Adamawa states", else None."""
+    index = last + 1
+    while index < len(toks) and (toks[index].capitalised or toks[index].text in ("and", "or")):
+        index += 1  # over the names listed after this one
+    if index >= len(toks) or not _adjacent(text, toks[index - 1], toks[index]) or not toks[index].text.endswith("s"):
+        return None
+    return _admin_singular(toks[index].text)
+
+
+def _admin_singular(noun: str) -> str | None:
+    """The area noun in the singular ("provinces" -> "province", "counties" -> "county"), or None for other words."""
+    singular = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
+    return singular if singular in ADMIN_WORDS else None
+
+
+def _named_area(surface: str, noun: str, gaz: Gazetteer) -> str:
+    """"Menaka region": the name with its noun, where the gazetteer knows an area only by both ("" otherwise: the
+    areas called "North West" are more than the one also indexed as "North West Province")."""
+    if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(surface)):
+        return ""
+    named = f"{surface} {noun}"
+    return named if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(named)) else ""
+
+
+def _titled_area(text: str, toks: list[Token], run: list[int], sentence: int, gaz: Gazetteer) -> Toponym | None:
+    """"Kursk Oblast", "Plateau State", "Ituri Province": a name and its capitalised head word, read as the area
+    of that name as "the Kursk region" is, where the gazetteer does not know the two together. Not "Colorado
+    State": an American state's name before "State" is, in news, a university or its team."""
+    first, last = run[0], run[-1]
+    head = toks[last].text.lower()
+    if len(run) < 2 or head not in _TITLED_AREA_HEADS or not toks[last - 1].capitalised:
+        return None
+    bare = text[toks[first].start : toks[last - 1].end]
+    areas = [m.candidate for m in gaz.lookup(bare) if m.candidate.kind in ("admin1", "region")]
+    if not any(c.country not in _UNIVERSITY_STATE_COUNTRIES or head != "state" for c in areas):
+        return None
+    inner = _classify(text, toks, first, last - 1, sentence, gaz)
+    return replace(inner, text=text[toks[first].start : toks[last].end], end=toks[last].end, name=inner.lookup_name)
+
+
+# Only the words that name a first-level area: "Kentucky Department" is the start of an agency's name.
+_TITLED_AREA_HEADS = frozenset("province governorate region oblast state prefecture".split())
+_UNIVERSITY_STATE_COUNTRIES = frozenset({"US"})
 
 
 def _site_at(name: str, toks: list[Token], first: int, gaz: Gazetteer) -> str | None:
