@@ -54,6 +54,18 @@ class Registry:
         found = ((self.alias_to_id.get(_alias_key(m.group())), m.start(), m.end()) for m in self.pattern.finditer(text))
         return [(actor_id, start, end) for actor_id, start, end in found if actor_id is not None]
 
+    def loyalists(self, text: str) -> list[tuple[str, int, int]]:
+        """(actor id, start, end) of "gunmen loyal to the ousted president, Bashar al-Assad" where the registry knows
+        the leader's loyalists ("Assad loyalists", "Haftar loyalists")."""
+        found = []
+        for match in _LOYAL_TO.finditer(text):
+            leader = match.group(2)
+            surname = re.sub(r"^(?:al|el)-", "", leader.split()[-1])
+            entry = self.lookup(f"{surname} loyalists") or self.lookup(f"{leader} loyalists")
+            if entry is not None:
+                found.append((entry.id, match.start(1), match.end(1)))
+        return found
+
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry a free-text actor name refers to (used when scoring against annotations)."""
         actor_id = self.alias_to_id.get(_alias_key(name))
@@ -72,6 +84,11 @@ class Registry:
         return actor_id
 
 
+_LOYAL_TO = re.compile(
+    r"\b((?:gunmen|fighters|forces|troops|militias?|militiamen|soldiers|insurgents|loyalists|officers|men)\s+loyal\s+to\s+"
+    r"(?:(?:the|his|their)\s+(?:[\w-]+\s+){0,3}?(?:president|leader|ruler|strongman|general|commander|dictator|regime|"
+    r"government)(?:\s+of\s+[A-Z][\w-]+)?,?\s+)?((?:[A-Z][\w'’-]+\s+){0,2}(?:(?:al|el)-)?[A-Z][\w'’-]+))")
+
 # "American Airlines", "the White Army", "the Frontier Corps", "the Los Lobos gang": a capitalised name ending in a
 # word that names an organisation. Such actors the registry does not know are kept under their own name rather than dropped.
 _ORGANISATION_HEAD = (r"(?:Airlines|Airways|Railways|Shipping|Lines|Company|Corporation|Brigades?|Army|Front|Movement|"
@@ -80,13 +97,14 @@ _ORGANISATION_HEAD = (r"(?:Airlines|Airways|Railways|Shipping|Lines|Company|Corp
 _ORGANISATION = re.compile(r"(?<![\w-])((?:(?:[A-Z][\w'’-]+|\d+(?:st|nd|rd|th)?)\s+){1,3}" + _ORGANISATION_HEAD + r")(?![\w-])")
 # "Partners In Health, the Boston-based charity that runs...", "HKN Energy, which operates Sarsang,", "the Norwegian
 # company DNO", "DNO said": a name the text itself describes as an organisation, or an acronym that speaks.
-_NAME_WORDS = r"(?:[A-Z][\w'’&-]* (?:(?:of|for|in|and|de|al) )?){0,4}[A-Z][\w'’&-]*"  # one line, single spaces
+_NAME_WORD = r"(?:[A-Z][\w'’&-]*|(?:al|el|ad|as|ash|an|ar|az|at|ul|ud)-[A-Z][\w'’-]*)"  # "Fursan", "al-Fursan"
+_NAME_WORDS = rf"(?:{_NAME_WORD} (?:(?:of|for|in|and|de|al) )?){{0,4}}{_NAME_WORD}"  # one line, single spaces
 _CIVIL_NOUN = r"(?:charity|company|firm|operator|agency|producer|contractor|carrier|airline|insurer|broker|NGO|aid group|relief group)"
 _ORGANISATION_NOUN = rf"(?:{_CIVIL_NOUN}|group|organi[sz]ation|movement|network|coalition|alliance|faction|union)"
 _CIVIL = re.compile(rf"\b{_CIVIL_NOUN}\b")
 _DESCRIBED_ORGANISATION = re.compile(
     rf"(?<![\w'’-])({_NAME_WORDS}),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{_ORGANISATION_NOUN}\b|which\s+(?:operates|runs|owns|represents|controls|manages)\b)"
-    rf"|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_ORGANISATION_NOUN}\s+((?-i:{_NAME_WORDS}))(?![\w'’-])"
+    rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_ORGANISATION_NOUN},?\s+((?-i:{_NAME_WORDS}))(?![\w'’-])"
     rf"|(?<![\w'’-])([A-Z]{{2,5}})(?=\s+(?:said|says|announced|reported|added)\b)")
 # Capitalised words that open a sentence or describe a kind of force, not the name of one.
 _NOT_A_NAME = frozenset("the a an his her their its this that these those government security state federal regular "

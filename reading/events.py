@@ -35,7 +35,7 @@ _OTHER_PARTICIPLE_BY = re.compile(r"\b(?!(?:claimed|carried|conducted|launched|f
                                   r"perpetrated)\b)(?:\w+ed|held|run|led|built|known|seen|set)\s+(?:out\s+)?by\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants)"  # "the paramilitary group"
-_PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
+_PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|loyalists|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
 _PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|same)\s+$", re.I)
@@ -89,7 +89,8 @@ _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|wil
 _REFERENCE_BACK = re.compile(
     r"\b(?:against|after|before|following|over|despite|since|during|in|condemned|condemning|denounced|blamed \w+ for|responsibility for|"
     r"claimed|claiming|behind|called|retaliation for|response to|revenge for|vengeance for)\s+"
-    r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
+    r"(?:the|these|those|this|that|its|their|his|her|last \w+['’]s|what (?:it|they|he|she) (?:called|described as) (?:an?|the))\s+"
+    r"(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)  # "the same US strike" names its actor: kept
 # "did not comment on the attack", "condemned the US strikes", "said it was investigating the attack": speech about
 # an act of violence, whoever is named doing it; the speaker did not do it and it is not another act ("welcomed the
 # withdrawal" may be the first news of one, so moves are left to the rules for acts told before).
@@ -152,8 +153,11 @@ _AFTER_THE_EVENT = re.compile(r"\b(?:after|since|following)\s+the\s+(?:\w+\s+)?(
 _ACCORD = r"(?:talks|negotiations|deal|agreement|accord|treaty|pact|initiative|ceasefire|truce|participation|membership|cooperation|relations)"
 _SUSPENDED_ACCORD = re.compile(r"\s+(?:(?:its|their|the|all|a)\s+)?(?:[\w-]+\s+){0,5}?" + _ACCORD + r"\b", re.I)
 _NAMES_AN_ACCORD = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:deal|agreement|accord|treaty|pact|initiative|talks)\b")
-_CLAIM = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|both|these)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
-                    r"strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\b", re.I)
+_CLAIMED_ACT = r"(?:the|both|these|that|this)\s+(?:\w+\s+)?(?:attacks?|bombings?|strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\b"
+# "JNIM claimed the attack", "took responsibility for the bombing", "said it had carried out the attack".
+_CLAIM = re.compile(r"\b(?:claim(?:ed|s)\s+(?:responsibility\s+for\s+)?|(?:took|takes|accepted|accepts)\s+responsibility\s+for\s+|"
+                    r"(?:said|says|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|staged|launched|conducted|"
+                    r"mounted|was behind|were behind)\s+)" + _CLAIMED_ACT, re.I)
 _SPEAKS_AFTER = re.compile(r"\s+(?:(?:\w+ly|later|also|then)\s+)?(?:said|says|apologi[sz]ed|announced|denied|denies|accused|blamed|"
                            r"condemned|insisted|responded|protested|rejected)\b", re.I)
 _FRONTED = re.compile(r"^\W*(?:in|at|on|near|outside|across|from|inside|around)\b", re.I)
@@ -196,6 +200,8 @@ _CLAUSE_CUT = re.compile(r";|\b(?:until|unless|because|although|though|whereas|w
 # "sent warships to the region to defend Israel": a purpose clause names no target of the sending.
 _PURPOSE = re.compile(r"\s(?:in order |so as )?to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|north|south|east|west|"
                       r"central|northern|southern|eastern|western|[a-z]+ern)\b)(?-i:[a-z]+)\b", re.I)
+_OPERATES = re.compile(r"\b(?:runs|ran|operates|operated|owns|manages|running|operating)\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.I)
 _PRONOUN_AT = re.compile(r"(?:it|they|he|she)\b", re.I)  # "…, where it has besieged El Fasher": the subject again
 _OWN_SUBJECT_CLAUSE = re.compile(r"(?:where|while|whereas|although|though|but)\b", re.I)
 _SCENE_CLAUSE = re.compile(r"\b(?:when|while|as|whereas|although|though|but)\s+", re.I)
@@ -234,6 +240,7 @@ _BETWEEN = re.compile(r"^\s+between\s+", re.I)
 _STATE_TYPES = frozenset({"state-forces", "external-forces"})
 _ARMED_TYPES = frozenset({"state-forces", "rebel-group", "political-militia", "identity-militia", "external-forces"})
 ANAPHORA_SENTENCES = 3  # how far back "the strikes" or "they" may point
+CLAIM_SENTENCES = 4  # a claim of responsibility often comes after the toll and the officials' account
 _STILL = re.compile(r"\b(?:continues?|continuing|still|now|currently)\b", re.I)
 _SIMPLE_PAST = re.compile(r"^\w+ed$|^(?:went|struck|fought|seized|overran|took|shot|blew|swore)$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -312,7 +319,9 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         # "Since mid-October the militias have...", "since the end of its civil war in 1990": the start of a span, or a
         # time the story measures from, is not when the next sentence's acts happened.
         told_at = [d for d in dates if not _since_phrase(sentence.text, d)]
-        narrative_date = told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None)
+        # The story goes on at the date of the sentence's first act, not at a date a relative clause adds.
+        acted_at = next((d.date for d in new if d.date is not None and d.date in told_at), None)
+        narrative_date = acted_at or (told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None))
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
     drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
     drafts = _dated_by_reference(drafts)
@@ -810,8 +819,12 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
     dates = [d for d in dates if not (_since_phrase(sentence.text, d)
                                       and (ongoing or _FIRST_TIME_SINCE.search(sentence.text, max(0, d.start - 40), d.start)))]
     if dates:
-        after = [d for d in dates if d.start >= trig.end]
-        return after[0] if after else dates[-1]
+        # "clashed at Torkham on Monday, which Pakistan closed on 21 February": a date past the act's own clause
+        # dates another act; the nearest date before the trigger ("On Monday, ...") is then the act's.
+        clause_end = min(_own_clause_end(sentence.text, trig), _relative_clause_start(sentence.text, trig.end))
+        within = [d for d in dates if trig.end <= d.start < clause_end]
+        before = [d for d in dates if d.end <= trig.start]
+        return within[0] if within else before[-1] if before else dates[-1]
     word = trig.text.split()[0]
     # "have launched an offensive": the perfect tells news of now, not the past the sentence before was about.
     # "suspended after the hijacking": an act dated by the story's own event, not by the background told before.
@@ -819,6 +832,20 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
     if narrative is not None and (sentence.caption or _SIMPLE_PAST.match(word)) and not _STILL.search(sentence.text) and not perfect:
         return narrative
     return None
+
+
+def _operated_site(text: str, draft: _Draft, places: list[SentencePlace]) -> list[Place]:
+    """"Partners In Health, the charity that runs the University Hospital of Mirebalais, said it had suspended its
+    services": what an operator stops or empties, with no place of its own, is the site it is said to run."""
+    if draft.action not in POSTURE_ACTIONS:
+        return []
+    return [sp.place for sp in places if sp.end <= draft.trigger.start and sp.place.kind == "facility"
+            and _OPERATES.search(text, max(0, sp.start - 30), sp.start)][:1]
+
+
+def _relative_clause_start(text: str, start: int) -> int:
+    match = _RELATIVE_CLAUSE.search(text, start)
+    return match.start() if match else len(text)
 
 
 def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end: int, used: set[str], first: bool) -> list[_Draft]:
@@ -871,7 +898,8 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
     chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
         (_coordinated(text, following) if following else earlier)
-    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end) or _where_antecedent(ctx, draft, places)
+    chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end) or _where_antecedent(ctx, draft, places) \
+        or _operated_site(text, draft, places)
     for place in chosen_places:
         used.add(place.id)
     if chosen_places:
@@ -1125,8 +1153,10 @@ def _claimed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, l
         drafts = [d for d in drafts if not (d.sentence.index == sentence.index and d.action == "kill"
                                             and d.trigger.start > claim.start())]
         for draft in drafts:
-            if 0 < sentence.index - draft.sentence.index <= 2 and draft.action in VIOLENT_ACTIONS \
-                    and ctx.actor_type.get(draft.actor, "unknown") == "unknown":
+            # "16 attackers were killed": who was killed is told, not who killed them (the claimant's own men, often).
+            passive_toll = draft.action == "kill" and draft.trigger.passive
+            if 0 < sentence.index - draft.sentence.index <= CLAIM_SENTENCES and draft.action in VIOLENT_ACTIONS \
+                    and ctx.actor_type.get(draft.actor, "unknown") == "unknown" and not passive_toll:
                 draft.actor = claimant
     return drafts
 

@@ -134,9 +134,12 @@ def _states(resolved: list[Resolved], gaz: Gazetteer, implied: set[str]) -> dict
 
 
 def _registered_spans(article: Article, reg: Registry) -> list[ActorSpan]:
+    # "gunmen loyal to ... Bashar al-Assad" is one actor, not the gunmen and Assad himself.
+    loyalists = reg.loyalists(article.text)
+    found = [f for f in reg.find(article.text) if not any(s < f[2] and f[1] < e for _, s, e in loyalists)] + loyalists
     return [
         ActorSpan(actor_id, article.text[start:end], start, end, article.sentence_at(start).index)
-        for actor_id, start, end in reg.find(article.text)
+        for actor_id, start, end in sorted(found, key=lambda f: f[1])
     ]
 
 

@@ -31,13 +31,13 @@ DIRECTIONS = {
 # Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
 SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
-    "port dam square checkpoint refinery compound barracks temple shrine monastery tower outpost base airbase airfield airport castle "
+    "port dam square checkpoint refinery compound barracks cantonment garrison temple shrine monastery tower outpost base airbase airfield airport castle "
     "cathedral theatre theater hall centre center court street avenue road".split())
 # Buildings are named after the town they stand in ("Colchester Hospital", "Manila Cathedral"); streets, gates
 # and bridges as often after a town elsewhere ("Jaffa Road" is in Jerusalem), so only buildings are placed by it.
 BUILDING_HEADS = frozenset(
     "hotel palace mosque church cathedral hospital school university stadium prison castle theatre theater hall "
-    "centre center court temple".split())
+    "centre center court temple cantonment garrison barracks".split())
 _SITE_NUMBER = re.compile(r" (\d{1,4})\b")  # "Tower 22", "Camp 7": a site numbered, not named
 SITE_LINKS = frozenset("in near outside at inside".split())
 # Nouns that, before "at X" or "near X", name a site called after the town X: "the enrichment plant at Natanz".
@@ -275,6 +275,10 @@ def _names_area(name: str, gaz: Gazetteer) -> bool:
                                                   for m in gaz.lookup(name))
 
 
+# "Iskander missiles", "Patriot batteries": a weapon's name ("the Chasiv Yar rocket attack" still names a place).
+_WEAPON_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|guided|attack|kamikaze|suicide|anti-[\w-]+|"
+                           r"air[- ]defen[cs]e|surface-to-air|multiple)\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?|"
+                           r"batteries|battery|howitzers?|tanks?|warheads?)\b(?!\s+(?:strikes?|attacks?|barrages?|raids?|hit))")
 _BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|inside|across|towards?)\s+(?:the\s+)?$", re.I)
 
@@ -532,6 +536,8 @@ def _run_toponyms(
         return []  # "NATO" is the alliance, not the village of that name
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
+    if _WEAPON_AFTER.match(text, end) and gaz.lookup(surface) and _names_small_place(surface, gaz):
+        return []  # "Iskander missiles", "Patriot batteries", "Shahed drones": a weapon's name, not Iskandar or Patriot
     if toks[first].text == "The" and len(run) > 1 and any(m.primary for m in gaz.lookup(text[toks[first + 1].start : end])):
         # "The Korean Peninsula" opening a sentence names the Korean Peninsula, without its article, though the
         # gazetteer may know it only with it ("The White House" is not Casablanca); "The Hague" keeps its article.
@@ -549,6 +555,9 @@ def _run_toponyms(
         # "Soleimani of Iran" is two names joined by a connector; in "Department of Commerce" the second
         # part is part of an organisation's name, so it counts only as a well-known place.
         parts = _split_at_connectors(toks, run)
+        site = None if inside_actor else _building_of_town(text, toks, parts, sentence, gaz)
+        if site is not None:
+            return [site]
         found = [t for t in _run_toponyms(text, toks, parts[0], sentence, gaz, common, actor_spans)]
         for previous, part in zip(parts, parts[1:]):
             inner = _run_toponyms(text, toks, part, sentence, gaz, common, actor_spans)
@@ -638,8 +647,9 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
         return None  # "a US outpost", "the Turkish base": whose it is, not its name
     container = _site_container(text, toks, head, gaz)
     at_site = _after_place_preposition(text, start) or bool(_BLOCK_OF.search(text, max(0, start - 30), start))
-    if container is None and head == run[-1]:
-        container = _site_anchor(text, toks, run, gaz, at_site)
+    if head == run[-1] and (container is None or _names_area(container, gaz)):
+        # "the Bannu Cantonment in north-western Pakistan": a building named after its town is in that town.
+        container = _site_anchor(text, toks, run, gaz, at_site or container is not None) or container
     if container is None:
         # "arrested on McCandless Street", "taken to Karl Bremer Hospital": a place by its own name, which
         # resolution can only put in the town the article is about (or nowhere).
@@ -649,6 +659,21 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
         return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}")
     start, end = toks[run[0]].start, toks[head].end
     return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}", container, container)
+
+
+def _building_of_town(text: str, toks: list[Token], parts: list[list[int]], sentence: int, gaz: Gazetteer) -> Toponym | None:
+    """"the University Hospital of Mirebalais", "the Central Prison of Aleppo": a building named for the town it
+    stands in, placed there (a university "of Alberta" is named for a province it serves, and stays embedded)."""
+    if len(parts) != 2 or toks[parts[1][0] - 1].text != "of":
+        return None
+    head = toks[parts[0][-1]].text.lower()
+    town = text[toks[parts[1][0]].start : toks[parts[1][-1]].end]
+    if head not in BUILDING_HEADS or head in ("university", "school", "court") or len(parts[0]) < 2:
+        return None
+    if not any(m.candidate.kind == "city" for m in gaz.lookup(town)):
+        return None
+    start, end = toks[parts[0][0]].start, toks[parts[1][-1]].end
+    return Toponym(text[start:end], start, end, sentence, "literal", f"site:{head}", town, town)
 
 
 def _site_anchor(text: str, toks: list[Token], run: list[int], gaz: Gazetteer, after_preposition: bool) -> str | None:

@@ -93,6 +93,11 @@ _USED_FOR = ignoring_case(r"\b(?:had|has|have)\s+used\b[^.;]*$")
 ATTEMPT = ignoring_case(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+to\s+(?:\w+\s+){0,2}$")
 _ATTEMPTS_DONE = frozenset({"attack", "clash", "strike", "shelling", "ambush"})
 # "a possible evacuation", "any eventual withdrawal": not yet either.
+# "police reinforcements would be sent", "the withdrawal of US troops will be completed": an act still to come (but
+# "the attack would be investigated" happened).
+FUTURE_AFTER = re.compile(r"\s+(?:(?:of|from|to|in)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?)?(?:would|will|is to|are to|were to|was to)\s+"
+                          r"(?:\w+ly\s+|also\s+|soon\s+)?be\s+(?:sent|deployed|dispatched|flown|moved|completed|carried out|"
+                          r"launched|conducted|staged|held|finished|brought)\b", re.I)
 POSSIBLE = ignoring_case(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
 PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
@@ -160,6 +165,7 @@ def modality(sentence: str, trigger: Trigger, earlier: list[Trigger]) -> str:
     if trigger.action in _ATTEMPTS_DONE and said(ATTEMPT):
         return "asserted"
     purpose = said(PURPOSE) and bool(_BARE_VERB.match(trigger.text)) and not said(_USED_FOR)
-    if said(PLAN_MARKERS) or said(UNTIL_INTENDED) or purpose or said(POSSIBLE):
+    future = bool(FUTURE_AFTER.match(sentence, trigger.end))
+    if said(PLAN_MARKERS) or said(UNTIL_INTENDED) or purpose or said(POSSIBLE) or future:
         return "planned"
     return "asserted"

@@ -1387,3 +1387,54 @@ def test_whom_a_demand_is_made_of_is_not_where_it_is_made(read):
     s = read("Serbian gunmen attacked a village in Kosovo near the border with Serbia. Qatar urged the United States and "
              "Europe to act. The United States called on Belgrade to pull its troops back.")
     assert not {place_name(s, e.place) for e in events_of(s, "demand")} & {"United States", "Europe", "Belgrade"}
+
+
+def test_a_group_saying_it_carried_out_the_attack_is_its_attacker_three_sentences_on(read):
+    s = read("Militants drove a truck bomb into the gate of an army camp in Bannu on Tuesday, killing 12 people. "
+             "The blast brought down a nearby mosque, residents said. The army said 16 attackers were killed. "
+             "A little-known group, Jaish al-Fursan, said it had carried out the attack.")
+    attacks = [e for e in s.events if e.action in ("attack", "explosion") and e.sentence == 0]
+    assert attacks and {e.actor for e in attacks} == {"jaish-al-fursan"}
+    # the attackers killed by the army are the victims of that killing, not its doers
+    assert not any(e.actor == "jaish-al-fursan" and e.action == "kill" and e.sentence == 2 for e in s.events)
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_act(read):
+    s = read("On Monday, Pakistani border forces exchanged gunfire at the Torkham crossing, which Pakistan closed on "
+             "21 December. Several guards were wounded in the fighting.", published=date(2020, 1, 7))
+    clash = next(e for e in s.events if e.action in ("clash", "attack"))
+    assert clash.date == "2020-01-06"
+
+
+def test_reinforcements_that_would_be_sent_are_planned(read):
+    s = read("Gangs overran the town of Mirebalais in Haiti. The government said police reinforcements would be sent "
+             "from Port-au-Prince.")
+    reinforcements = events_of(s, "reinforce")
+    assert reinforcements and all(e.modality == "planned" for e in reinforcements)
+
+
+def test_an_attack_that_would_be_investigated_still_happened(read):
+    s = read("Gunmen attacked a church in Bunia, in Congo, on Sunday. Police said the attack would be investigated.")
+    assert any(e.is_current and e.action == "attack" for e in s.events)
+
+
+def test_condemning_what_it_called_a_cowardly_attack_is_no_new_attack(read):
+    s = read("Gangs attacked the town of Mirebalais in Haiti on Monday. The prime minister's office in Port-au-Prince "
+             "condemned what it called a cowardly attack.")
+    assert [e.sentence for e in s.events if e.action == "attack"] == [0]
+
+
+def test_gunmen_loyal_to_assad_and_then_loyalists_are_assad_loyalists(read):
+    s = read("Syrian security forces clashed with gunmen loyal to the ousted president, Bashar al-Assad, in Latakia "
+             "province. On Thursday loyalists ambushed a patrol near Jableh.")
+    assert any("assad-loyalists" in (e.actor, e.target) and e.sentence == 0 for e in s.events)
+    ambush = next(e for e in s.events if e.sentence == 1 and e.action in ("ambush", "attack"))
+    assert ambush.actor == "assad-loyalists"
+    assert "bashar-al-assad" not in {a.id for a in s.actors}
+
+
+def test_a_charity_suspending_services_does_so_at_the_hospital_it_runs(read):
+    s = read("Gangs attacked Mirebalais in Haiti. Partners In Health, the charity that runs the University Hospital "
+             "of Mirebalais, said it had suspended its services.")
+    suspension = events_of(s, "suspend-operations")
+    assert suspension and place_name(s, suspension[0].place) == "University Hospital of Mirebalais"

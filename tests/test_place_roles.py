@@ -215,3 +215,24 @@ def test_the_other_side_of_a_game_is_its_team(read):
 def test_an_offensive_against_a_town_is_still_on_the_town(read):
     s = read("The army launched an offensive against Mosul on Monday.")
     assert role_of(s, "Mosul") == "literal"
+
+
+def test_a_weapon_named_like_a_town_is_no_place(read):
+    s = read("Russia fired Iskander missiles and Patriot batteries shot some down over Kyiv.")
+    assert {p.name for p in s.places} >= {"Kyiv"}
+    assert not any(p.name in ("Iskandar", "Patriot") for p in s.places)
+
+
+def test_a_building_of_a_town_is_placed_in_that_town(read):
+    s = read("Gunmen stormed the University Hospital of Mirebalais in central Haiti.")
+    site = next(p for p in s.places if p.kind == "facility")
+    town = next(c for c in s.places if c.name == "Mirebalais") if any(c.name == "Mirebalais" for c in s.places) else None
+    assert site.name == "University Hospital of Mirebalais" and site.precision == "near"
+    assert abs(site.lat - 18.83) < 0.1 and abs(site.lon + 72.1) < 0.1
+    assert town is None or town.id != site.id
+
+
+def test_a_cantonment_named_after_its_town_is_in_that_town_not_the_region_after_it(read):
+    s = read("Militants attacked the Bannu Cantonment in north-western Pakistan.")
+    site = next(p for p in s.places if p.kind == "facility")
+    assert site.name == "Bannu Cantonment" and abs(site.lat - 32.99) < 0.1 and abs(site.lon - 70.6) < 0.1
