@@ -114,6 +114,9 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?-i:[a-z][\w-]*\s+)?(hotel|palace|camp|beach|crossing|gate|bridge|market|mosque|church|hospital|school|university|"
     r"stadium|prison|port|dam|square|checkpoint|refinery|compound|barracks|airport|air base|base|embassy|temple|monastery|"
     r"city|town|village|capital|province|region|state|governorate|district)\b(?!\s+of\b)", re.I)
+# "shut both of its fields", "evacuated their two camps": several sites named before.
+_SITES_ANAPHOR = re.compile(r"\s+(?:(?:both|all|each|two|three)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:two\s+|three\s+|four\s+)?"
+                            r"(fields|camps|bases|hospitals|refineries|plants|mines|ports|clinics|schools)\b", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -964,8 +967,20 @@ def _launched_or_routed(text: str, places: list[SentencePlace], sp: SentencePlac
 def _site_named_before(ctx: Context, draft: _Draft, clause_end: int) -> list[Place]:
     """"stormed the hotel", "sent troops to the province": the place of that kind the article named last."""
     text, trig = draft.sentence.text, draft.trigger
+    plural = _SITES_ANAPHOR.search(text, trig.start, min(clause_end, trig.end + 40))
+    if plural:
+        return _sites_of_kind(ctx, draft, plural.group(1).lower().removesuffix("s"))
     match = _SITE_ANAPHOR.search(text, trig.start, clause_end) or _SITE_ANAPHOR.search(text[max(0, trig.start - 30) : trig.start])
     return _site_of_kind(ctx, draft, match.group(1).lower()) if match else []
+
+
+def _sites_of_kind(ctx: Context, draft: _Draft, head: str) -> list[Place]:
+    """"shut both of its fields": every site of that kind named in the sentences just before."""
+    recent = [p for p in ctx.literal_places if p.kind == "facility" and _is_a(p, head)
+              and any(0 < draft.sentence.index - m.sentence <= ANAPHORA_SENTENCES for m in p.mentions)]
+    if recent:
+        draft.implicit = True
+    return recent
 
 
 def _where_antecedent(ctx: Context, draft: _Draft, places: list[SentencePlace]) -> list[Place]:

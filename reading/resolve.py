@@ -107,8 +107,10 @@ def _home_town(toponyms: list[Toponym], first: dict[tuple[str, str, str | None],
     return towns[counts.most_common(1)[0][0]] if counts else None
 
 
-def _key(top: Toponym) -> tuple[str, str, str | None]:
-    return (top.lookup_name, top.reference, top.container)
+def _key(top: Toponym) -> tuple[str, str, str | None, str]:
+    # Two sites by one town ("the Hayat and Sahafi hotels in Mogadishu") share their lookup name, not their own.
+    own = top.text.lower() if top.reference.startswith(SITE_PREFIX) else ""
+    return (top.lookup_name, top.reference, top.container, own)
 
 
 CONFIDENT = 0.8
@@ -215,6 +217,11 @@ def _site(top: Toponym, anchor: Candidate) -> Candidate | None:
     if anchor.kind == "country":
         return None  # "a camp in Sudan" says too little to draw it anywhere
     name = re.sub(r"^(?:the|a|an)\s+", "", top.text, flags=re.I)
+    head = top.reference.removeprefix(SITE_PREFIX)
+    if name.lower().endswith(f" {head}s"):
+        name = name[:-1]  # "the Tawke and Peshkhabour fields": the Peshkhabour field...
+    elif head and head not in name.lower():
+        name = f"{name} {head}"  # ... and the Tawke field
     return Candidate(f"{SITE_PREFIX}{_slug(name)}@{anchor.id}", name, "facility", anchor.country, anchor.lat, anchor.lon,
                      0, anchor.score, anchor.radius_km)
 

@@ -31,7 +31,7 @@ DIRECTIONS = {
 # Words that end the name of a building or site: "Hayat Hotel", "Republican Palace", "Zamzam camp".
 SITE_HEADS = frozenset(
     "hotel palace camp beach crossing gate bridge market mosque church hospital school university stadium prison "
-    "port dam square checkpoint refinery compound barracks cantonment garrison temple shrine monastery tower outpost base airbase airfield airport castle "
+    "port dam square checkpoint refinery compound barracks cantonment garrison field oilfield gasfield temple shrine monastery tower outpost base airbase airfield airport castle "
     "cathedral theatre theater hall centre center court street avenue road".split())
 # Buildings are named after the town they stand in ("Colchester Hospital", "Manila Cathedral"); streets, gates
 # and bridges as often after a town elsewhere ("Jaffa Road" is in Jerusalem), so only buildings are placed by it.
@@ -629,10 +629,16 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
     gazetteer does not know, placed at the town named beside it (so its precision is "near", not "site")."""
     head = len(run) > 1 and toks[run[-1]].text.lower() in SITE_HEADS and run[-1]
     if not head:
-        # A lower-case head after the name, perhaps past one describing word: "Lido beach", "Zamzam displacement camp".
-        head = next((k for k in range(run[-1] + 1, min(run[-1] + 3, len(toks)))
-                     if toks[k].text.lower() in SITE_HEADS and all(_adjacent(text, toks[j - 1], toks[j]) for j in range(run[-1] + 1, k + 1))
-                     and not any(toks[j].capitalised for j in range(run[-1] + 1, k + 1))), None)
+        head = _lower_case_head(text, toks, run[-1])
+    if head is None and run[-1] + 2 < len(toks) and toks[run[-1] + 1].text == "and" and toks[run[-1] + 2].capitalised:
+        # "the Tawke and Peshkhabour fields in Duhok province": the first name shares the plural head of the second.
+        second = next((k for k in range(run[-1] + 2, min(run[-1] + 2 + MAX_NAME_TOKENS, len(toks))) if not toks[k].capitalised), None)
+        shared = None if second is None else _lower_case_head(text, toks, second - 1)
+        if shared is not None and toks[shared].text.lower().endswith("s"):
+            container = _site_container(text, toks, shared, gaz)
+            start, end = toks[run[0]].start, toks[run[-1]].end
+            return None if container is None else \
+                Toponym(text[start:end], start, end, sentence, "literal", f"site:{_singular_head(toks[shared].text)}", container, container)
     if head is None or head is False:
         return None
     start = toks[run[0]].start
@@ -658,7 +664,7 @@ def _named_site(text: str, toks: list[Token], run: list[int], sentence: int, gaz
         end = toks[head].end
         return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}")
     start, end = toks[run[0]].start, toks[head].end
-    return Toponym(text[start:end], start, end, sentence, "literal", f"site:{toks[head].text.lower()}", container, container)
+    return Toponym(text[start:end], start, end, sentence, "literal", f"site:{_singular_head(toks[head].text)}", container, container)
 
 
 def _building_of_town(text: str, toks: list[Token], parts: list[list[int]], sentence: int, gaz: Gazetteer) -> Toponym | None:
@@ -674,6 +680,24 @@ def _building_of_town(text: str, toks: list[Token], parts: list[list[int]], sent
         return None
     start, end = toks[parts[0][0]].start, toks[parts[1][-1]].end
     return Toponym(text[start:end], start, end, sentence, "literal", f"site:{head}", town, town)
+
+
+def _lower_case_head(text: str, toks: list[Token], last: int) -> int | None:
+    """The site word after a name, perhaps past one describing word: "Lido beach", "Zamzam displacement camp",
+    "the Tawke and Peshkhabour fields"."""
+    return next((k for k in range(last + 1, min(last + 3, len(toks)))
+                 if _site_word(toks[k].text) and all(_adjacent(text, toks[j - 1], toks[j]) for j in range(last + 1, k + 1))
+                 and not any(toks[j].capitalised for j in range(last + 1, k + 1))), None)
+
+
+def _site_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in SITE_HEADS or (lower.endswith("s") and lower[:-1] in SITE_HEADS)
+
+
+def _singular_head(word: str) -> str:
+    lower = word.lower()
+    return lower if lower in SITE_HEADS else lower.removesuffix("s")
 
 
 def _site_anchor(text: str, toks: list[Token], run: list[int], gaz: Gazetteer, after_preposition: bool) -> str | None:

@@ -1438,3 +1438,11 @@ def test_a_charity_suspending_services_does_so_at_the_hospital_it_runs(read):
              "of Mirebalais, said it had suspended its services.")
     suspension = events_of(s, "suspend-operations")
     assert suspension and place_name(s, suspension[0].place) == "University Hospital of Mirebalais"
+
+
+def test_shutting_both_of_its_fields_is_a_suspension_at_each_field_named_before(read):
+    s = read("Drones hit the Tawke and Peshkhabour fields in Duhok province, both run by the company DNO. "
+             "DNO said it had shut both of its fields as a precaution.")
+    shut = events_of(s, "suspend-operations")
+    assert {place_name(s, e.place) for e in shut} == {"Tawke field", "Peshkhabour field"}
+    assert all(e.actor == "dno" for e in shut)

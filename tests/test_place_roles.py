@@ -236,3 +236,15 @@ def test_a_cantonment_named_after_its_town_is_in_that_town_not_the_region_after_
     s = read("Militants attacked the Bannu Cantonment in north-western Pakistan.")
     site = next(p for p in s.places if p.kind == "facility")
     assert site.name == "Bannu Cantonment" and abs(site.lat - 32.99) < 0.1 and abs(site.lon - 70.6) < 0.1
+
+
+def test_two_fields_sharing_one_plural_head_are_two_sites_in_the_province_after_them(read):
+    s = read("Drones hit the Tawke and Peshkhabour fields in Duhok province on Wednesday.")
+    sites = sorted(p.name for p in s.places if p.kind == "facility")
+    assert sites == ["Peshkhabour field", "Tawke field"]
+    assert all(p.precision == "near" for p in s.places if p.kind == "facility")
+
+
+def test_two_hotels_in_one_town_stay_two_places(read):
+    s = read("Gunmen stormed the Hayat Hotel in Mogadishu. In 2023 they attacked the Sahafi Hotel in Mogadishu.")
+    assert {p.name for p in s.places if p.kind == "facility"} == {"Hayat Hotel", "Sahafi Hotel"}
