@@ -84,6 +84,7 @@ LOCATIONAL_HEADS = frozenset(
     "region regions enclave port ports jails jail prisons prison farms factories streets hospitals market markets "
     "economy tour jobs".split()
 )
+_FORCE_NOUNS = frozenset("forces force guards guard police troops soldiers units officers patrols authorities".split())
 VERB_AFTER = frozenset(
     "has have had is was were are will would could should said says say announced suspended declared "
     "denied insisted warned accused launched carried sent began continued did does agreed refused "
@@ -248,6 +249,11 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
 
 
 # Nouns of kin and company that put a given name after them: "his brother Tyler", "his wife, Julia".
+PERSON_NOUNS = frozenset(
+    "cleric preacher imam journalist reporter activist spokesman spokeswoman commander warlord militant jihadist "
+    "businessman businesswoman lawyer poet singer rapper footballer striker blogger dissident defector financier "
+    "ideologue strongman".split()
+)
 KIN_NOUNS = frozenset(
     "wife husband son daughter brother sister mother father mum mom dad girlfriend boyfriend fiancee fiance partner "
     "widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter "
@@ -257,13 +263,15 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Nick Shell, 38, and David Watson
 
 
 def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
-    """Every word of names that the text itself calls people: after a noun of kin, or followed by an age."""
+    """Every word of names that the text itself calls people: after a noun of kin or of a person's calling ("the
+    cleric Hamid ul Haq Haqqani", "the militant commander Hafiz Gul Bahadur"), or followed by an age."""
     found = set()
     for run in runs:
         if len(run) > 3:
             continue
         before = run[0] - 1
-        kin = before >= 0 and toks[before].text.lower() in KIN_NOUNS and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
+        kin = before >= 0 and toks[before].text.lower() in (KIN_NOUNS | PERSON_NOUNS) \
+            and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
         if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end):
             found.update(toks[i].text for i in run)
     return found
@@ -1093,9 +1101,11 @@ def _words_after(text: str, toks: list[Token], last: int, count: int) -> list[st
 
 
 def _locational_head(text: str, toks: list[Token], last: int) -> bool:
-    """"the Syrian capital", "a British city", "Greek islands": the adjective says where the noun is."""
+    """"the Syrian capital", "a British city", "Greek islands": the adjective says where the noun is (but "Afghan
+    border forces", "Libyan coast guards" say whose)."""
     return (last + 1 < len(toks) and toks[last + 1].text.lower() in LOCATIONAL_HEADS
-            and _adjacent(text, toks[last], toks[last + 1]))
+            and _adjacent(text, toks[last], toks[last + 1])
+            and not (last + 2 < len(toks) and toks[last + 2].text.lower() in _FORCE_NOUNS))
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
