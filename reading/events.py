@@ -117,6 +117,7 @@ _SITE_ANAPHOR = re.compile(
 # "shut both of its fields", "evacuated their two camps": several sites named before.
 _SITES_ANAPHOR = re.compile(r"\s+(?:(?:both|all|each|two|three)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:two\s+|three\s+|four\s+)?"
                             r"(fields|camps|bases|hospitals|refineries|plants|mines|ports|clinics|schools)\b", re.I)
+_KIND_OF = re.compile(r"\s+(?:[a-z]+\s+)?(?:town|city|village|port|capital|district|province|region|enclave|state)\s+of\s+(?:the\s+)?")
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -428,6 +429,7 @@ def _sentence_events(
                     historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start]) or _HABITUAL.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
+        placed_here = [_closed_by_its_state(ctx, d) for d in placed_here]
         gap = sentence.text[drafts[-1].trigger.end : trig.start] if drafts else ""
         if chained and trig.action in VIOLENT_ACTIONS and drafts[-1].places and gap.endswith(" and ") and not _SAY.search(gap):
             # "attacked the airport in Port-au-Prince and exchanged fire with police": the same place
@@ -837,6 +839,16 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
     return None
 
 
+def _closed_by_its_state(ctx: Context, draft: _Draft) -> _Draft:
+    """"The airports at Rzeszow and Lublin were shut": an airport, a crossing or airspace closed by no one named was
+    closed by the state it lies in."""
+    closed = draft.trigger.text.lower() in ("shut", "closed")  # "flights were suspended": by the airline, perhaps
+    if not (draft.actor == "unknown" and draft.trigger.passive and closed and draft.places):
+        return draft
+    state = ctx.states.get(draft.places[0].country)
+    return replace(draft, actor=state) if state else draft
+
+
 def _operated_site(text: str, draft: _Draft, places: list[SentencePlace]) -> list[Place]:
     """"Partners In Health, the charity that runs the University Hospital of Mirebalais, said it had suspended its
     services": what an operator stops or empties, with no place of its own, is the site it is said to run."""
@@ -899,8 +911,13 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
     earlier = [sp for sp in places if clause_start <= sp.start and sp.end <= trig.start and sp.place.id not in used
                and not _in_apposition(text, sp) and (trig.passive or trig.text == "fell" or text[sp.end : trig.start].strip())][:1] if first or trig.passive else []
     # "Flights at Mitiga were suspended and diverted to Misrata": a passive's own subject names where it happened.
-    chosen = earlier if earlier and trig.passive and draft.action in POSTURE_ACTIONS else \
-        (_coordinated(text, following) if following else earlier)
+    if earlier and trig.passive and draft.action in POSTURE_ACTIONS:
+        # "Warsaw's Chopin airport and the airport at Lublin were shut": every site of the subject.
+        sites = [sp for sp in places if clause_start <= sp.start and sp.end <= trig.start and sp.place.id not in used
+                 and sp.place.kind == "facility"]
+        chosen = sites or earlier
+    else:
+        chosen = _coordinated(text, following) if following else earlier
     chosen_places = _most_precise(text, chosen) or _site_named_before(ctx, draft, clause_end) or _where_antecedent(ctx, draft, places) \
         or _operated_site(text, draft, places)
     for place in chosen_places:
@@ -1054,6 +1071,9 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     if len(following) > 1 and following[0].place.kind in ("country", "region") \
             and re.fullmatch(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}", text[following[0].end : following[1].start]):
         following = following[1:]  # "in Russia's Saratov region", "north-eastern Congo's Ituri province": in the province
+    if len(following) > 1 and following[0].place.kind in ("country", "region", "admin1") \
+            and _KIND_OF.fullmatch(text[following[0].end : following[1].start]):
+        following = following[1:]  # "the northern Burkina Faso town of Djibo": in the town
     while len(following) > 1 and _PART_OF.fullmatch(text[following[0].end : following[1].start]):
         following = following[1:]  # "at the Abbey Gate of Kabul airport", "the Gaza side of the Rafah crossing"
     chosen = [following[0]]

@@ -248,12 +248,13 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
                                      and not _after_place_preposition(article.text, t.start))]
 
 
-# Nouns of kin and company that put a given name after them: "his brother Tyler", "his wife, Julia".
-PERSON_NOUNS = frozenset(
+# Nouns of a person's calling that put a name after them: "the cleric Hamid ul Haq Haqqani".
+CALLING_NOUNS = frozenset(
     "cleric preacher imam journalist reporter activist spokesman spokeswoman commander warlord militant jihadist "
     "businessman businesswoman lawyer poet singer rapper footballer striker blogger dissident defector financier "
     "ideologue strongman".split()
 )
+# Nouns of kin and company that put a given name after them: "his brother Tyler", "his wife, Julia".
 KIN_NOUNS = frozenset(
     "wife husband son daughter brother sister mother father mum mom dad girlfriend boyfriend fiancee fiance partner "
     "widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter "
@@ -270,7 +271,7 @@ def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> se
         if len(run) > 3:
             continue
         before = run[0] - 1
-        kin = before >= 0 and toks[before].text.lower() in (KIN_NOUNS | PERSON_NOUNS) \
+        kin = before >= 0 and toks[before].text.lower() in (KIN_NOUNS | CALLING_NOUNS) \
             and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
         if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end):
             found.update(toks[i].text for i in run)

@@ -30,9 +30,16 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|mass(?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks)|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
     ("evacuate", r"\b(?:evacuat\w*|(?:mov(?:ed|es|ing)|t(?:ook|aken|aking))\s+(?:[\w-]+\s+){0,4}?(?:staff|patients|employees|workers|diplomats|nationals|citizens|families)\s+out\s+of)\b"),
+    # "Warsaw's airport and the airports at Modlin and Lublin were shut": closed, by whoever runs them.
+    ("suspend", r"\b(?:airports?|airspace|(?:border )?crossings?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|schools|markets?)\s+"
+                r"(?:[\w,'’-]+\s+){0,6}?(?:was|were|had been|have been|has been|remained)\s+(?:\w+ly\s+)?(?P<act>shut|closed)\b"),
+    # "Botswana and Lesotho have taken their contingents home".
+    ("withdraw", r"\b(?:t(?:aken|ook|aking)|br(?:ought|inging|ings?)|sen(?:t|ding))\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?"
+                 r"(?:contingents?|troops|soldiers|forces|personnel|peacekeepers)\s+home\b"),
     ("resume", r"\bresum(?:ed|es|ing|e|ption)\b"),
     ("train", r"\b(?:(?:have|has|had|are|is|was|were|been|to)\s+(?:\w+\s+)?train(?:ed|s|ing)?|trained|trainers?)\b"),
-    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|"
+    ("strike", r"\b(?:(?:missiles?|rockets?|drones?|shells?|strikes?|bombs?)\s+(?:hit|struck|slammed into|landed on|wrecked|destroyed|damaged|"
+               r"crashed into|tore through|attacked|set fire to)|(?:air|drone|missile|rocket)[\s-]?strikes?|(?:drone|missile|rocket|mortar)\s+attacks?|airstrikes?|strikes?|struck|(?<!suicide )(?<!car )(?<!truck )(?<!roadside )bomb(?:ed|ing|ings)|(?:missiles?|rockets?|drones?)\s+(?:was\s+|were\s+)?(?:fired|launched)|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?)|pound(?:ed|ing|s)|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|"
                r"hit\s+(?:\w+\s+){0,4}?(?:positions|targets|sites|bases?|air ?bases?|airfields?|depots?|command|headquarters|facilities|infrastructure|convoys?|vehicles?|camps?|aircraft|warplanes|bombers|ships|vessels|bridges?)|"
                r"(?:air|bombing|drone|missile)\s+campaign)\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?(?:\s+(?:explosions?|blasts?|attacks?))?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore|brought down|destroyed|damaged)|explosive device|"
@@ -63,6 +70,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|(?:took|taken|taking|held|holding)\s+(?:[\w,-]+\s+){0,6}?hostages?)\b"),
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),
     # A campaign or election rally is politics, not a protest.
+    # "Protesters blocked roads and burnt tyres in Gondar": what a crowd does in the street is its protest.
+    ("protest", r"\b(?:protesters|demonstrators|marchers|crowds?\s+of\s+(?:\w+\s+){0,2}?(?:people|residents|youths|students))\s+"
+                r"(?:\w+\s+){0,2}?(?:blocked|burnt|burned|barricaded|marched|gathered|chanted|took to the streets|poured into|set up barricades)\b"),
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|(?<!campaign )(?<!election )rall(?:y|ied|ies))\b"),
     ("march", r"\bmarch(?:ed|es|ing)\s+(?:through|in|to|towards|on|outside)\b"),
     ("arrest", r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|round(?:ed)? up)\b"),
@@ -100,7 +110,7 @@ FUTURE_AFTER = re.compile(r"\s+(?:(?:of|from|to|in)\s+(?:the\s+)?(?:[\w-]+\s+){1
                           r"launched|conducted|staged|held|finished|brought)\b", re.I)
 POSSIBLE = ignoring_case(r"\b(?:possible|potential|planned|proposed|eventual|future)\s+(?:\w+\s+)?$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
-PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun)$", re.I)
+PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|struck|shot|hit|fought|held|caught|overrun|shut)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +128,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
     folded = fold(sentence)  # offsets are the sentence's: folding keeps one character for one
     for action, pattern in _PATTERNS.candidates(sentence, folded):
         for match in pattern.finditer(text_for(pattern, sentence, folded)):
-            start, end = match.span()
+            # A pattern that needs its subject to be sure ("the airports ... were shut") marks the verb as the trigger.
+            start, end = match.span("act") if "act" in pattern.groupindex and match.group("act") else match.span()
             if any(t.start < end and start < t.end for t in found):
                 continue
             text = sentence[start:end]

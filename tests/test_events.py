@@ -1446,3 +1446,35 @@ def test_shutting_both_of_its_fields_is_a_suspension_at_each_field_named_before(
     shut = events_of(s, "suspend-operations")
     assert {place_name(s, e.place) for e in shut} == {"Tawke field", "Peshkhabour field"}
     assert all(e.actor == "dno" for e in shut)
+
+
+def test_protesters_blocking_roads_in_four_towns_are_four_protests(read):
+    s = read("Protesters blocked roads and burnt tyres in Gondar, Woldia and Debre Birhan in Ethiopia on Monday.")
+    assert {place_name(s, e.place) for e in events_of(s, "protest") if e.actor == "protesters"} >= {"Gonder", "Weldiya", "Debre Birhan"}
+
+
+def test_airports_shut_with_no_one_named_were_shut_by_their_state(read):
+    s = read("Russian drones crossed into Poland overnight. Warsaw's Chopin airport and Lublin airport were shut for hours.")
+    shut = events_of(s, "suspend-operations")
+    assert len(shut) == 2 and all(e.actor == "poland" for e in shut)
+    assert all(s.place(e.place).kind == "facility" for e in shut)
+
+
+def test_taking_contingents_home_is_a_withdrawal_by_each(read):
+    s = read("Insurgents raided Macomia in Cabo Delgado. Botswana and Lesotho have already taken their contingents home.")
+    assert {e.actor for e in events_of(s, "withdraw")} == {"botswana", "lesotho"}
+
+
+def test_a_drone_wrecking_a_roof_is_a_strike(read):
+    s = read("Russian drones crossed into Poland. One drone wrecked the roof of a house in Lublin.")
+    assert any(e.action == "strike" and place_name(s, e.place) == "Lublin" for e in s.events)
+
+
+def test_the_town_of_a_region_is_where_it_happened(read):
+    s = read("Fighters of JNIM attacked the northern Burkina Faso town of Djibo on Sunday.")
+    assert [place_name(s, e.place) for e in events_of(s, "attack")] == ["Djibo"]
+
+
+def test_two_sides_border_forces_exchanging_gunfire_are_both_in_the_clash(read):
+    s = read("On Monday, Pakistani and Afghan border forces exchanged gunfire at the Torkham crossing.")
+    assert {e.actor for e in s.events if e.action == "clash"} == {"pakistan", "afghanistan"}

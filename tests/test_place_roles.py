@@ -248,3 +248,8 @@ def test_two_fields_sharing_one_plural_head_are_two_sites_in_the_province_after_
 def test_two_hotels_in_one_town_stay_two_places(read):
     s = read("Gunmen stormed the Hayat Hotel in Mogadishu. In 2023 they attacked the Sahafi Hotel in Mogadishu.")
     assert {p.name for p in s.places if p.kind == "facility"} == {"Hayat Hotel", "Sahafi Hotel"}
+
+
+def test_a_name_after_a_calling_is_a_person_not_a_far_town(read):
+    s = read("A suicide bomber killed the cleric Hamid ul Haq Haqqani at a seminary in Akora Khattak, Pakistan.")
+    assert all(p.country == "PK" for p in s.places)
