@@ -27,6 +27,8 @@ class ActorEntry:
     generic: bool = False  # "protesters", "Shia militias": a kind of actor more than a named one
     coalition: bool = False
     members: tuple[str, ...] = ()  # a coalition's member actors: entry ids or "country:XX"
+    branch_of: str | None = None  # the wider group this is the local branch of ("islamic-state")
+    branch_countries: tuple[str, ...] = ()  # where "the wider group" means this branch
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,12 @@ class Registry:
             if entry is not None:
                 found.append((entry.id, match.start(1), match.end(1)))
         return found
+
+    def branch(self, actor_id: str, country: str | None) -> str:
+        """The local branch a wider group stands for in a story set in `country` ("Islamic State" in Mozambique is
+        its Mozambique branch), or the group itself."""
+        return next((e.id for e in self.entries.values() if e.branch_of == actor_id and country in e.branch_countries),
+                    actor_id)
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry a free-text actor name refers to (used when scoring against annotations)."""
@@ -179,6 +187,7 @@ def registry() -> Registry:
             id=raw["id"], name=raw["name"], type=raw["type"], country=raw.get("country"),
             aliases=tuple(raw["aliases"]), affiliation=raw.get("affiliation"),
             generic=bool(raw.get("generic")), coalition=bool(raw.get("coalition")), members=tuple(raw.get("members", ())),
+            branch_of=raw.get("branch_of"), branch_countries=tuple(raw.get("branch_countries", ())),
         )
         entries[entry.id] = entry
         for alias in (entry.name, *entry.aliases):

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from reading.actors import ActorSpan, Registry
 from reading.article import Article
+from geodata.names import normalize
 from reading.dates import DateMention, find_dates
 from reading.model import Event, Fatalities, Place, Sentence
 from reading.toponyms import DIRECTIONS, LOCATIONAL_HEADS
@@ -118,6 +119,11 @@ _SITE_ANAPHOR = re.compile(
 _SITES_ANAPHOR = re.compile(r"\s+(?:(?:both|all|each|two|three)\s+(?:of\s+)?)?(?:its|their|the)\s+(?:two\s+|three\s+|four\s+)?"
                             r"(fields|camps|bases|hospitals|refineries|plants|mines|ports|clinics|schools)\b", re.I)
 _KIND_OF = re.compile(r"\s+(?:[a-z]+\s+)?(?:town|city|village|port|capital|district|province|region|enclave|state)\s+of\s+(?:the\s+)?")
+_BLAME = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the|that|this|both)\s+(?:(?P<where>(?-i:[A-Z])[\w-]+)\s+)?(?:\w+\s+)?"
+                    r"(?:attacks?|bombings?|strikes?|raids?|assaults?|killings?|explosions?|blasts?|ambush)\s+on\s+(?:the\s+)?"
+                    r"|\b(?:had been|has been|was|were)\s+(?:attacked|struck|hit|bombed|targeted|shot down|downed)\s+by\s+(?:the\s+)?", re.I)
+_SUBJECT_IN_TRIGGER = re.compile(r"(?:car|truck|lorry|van|vehicle|motorbike|motorcycle|tanker|bomb|device|grenade|mine|landmine|"
+                                 r"explosion|blast|missile|rocket|drone|shell)s?\b", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -327,6 +333,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         acted_at = next((d.date for d in new if d.date is not None and d.date in told_at), None)
         narrative_date = acted_at or (told_at[-1] if told_at else (narrative_date if not sentence.caption and not dates else None))
     drafts = _claimed(ctx, _tolls_of_what_follows(_merge_results(drafts, ctx.actor_type), ctx.actor_type), actors_by_sentence)
+    drafts = _blamed(ctx, drafts, actors_by_sentence)
     drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
     drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
@@ -640,7 +647,8 @@ def _actor_target_span(
     # "the Iran-backed militia Kataib Hezbollah launched": a kind of actor, then its name; the name acts.
     subject = next((a for a, s, e in candidates if subject is not None and _is_generic(ctx, subject)
                     and re.fullmatch(r"\s+", ctx.article.text[subject.end : a.start])), subject)
-    own_subject = clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])
+    own_subject = (clauses and _OWN_SUBJECT_CLAUSE.match(clauses[-1].group()) and not _PRONOUN_AT.match(text[boundary:])) \
+        or bool(_SUBJECT_IN_TRIGGER.match(trig.text))  # "and a truck packed with explosives blew up": the truck's clause
     if subject is None and not own_subject and not _FORCE_ANAPHOR.search(text, boundary, trig.start):
         # "X was killed when jets bombed": the sentence's subject, unless the clause has a subject of its own
         # that is no actor ("…, where at least 12 rockets landed", "…, while aid trucks waited").
@@ -1193,6 +1201,32 @@ def _claimed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, l
             if 0 < sentence.index - draft.sentence.index <= CLAIM_SENTENCES and draft.action in VIOLENT_ACTIONS \
                     and ctx.actor_type.get(draft.actor, "unknown") == "unknown" and not passive_toll:
                 draft.actor = claimant
+    return drafts
+
+
+def _blamed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, list[ActorSpan]]) -> list[_Draft]:
+    """"He blamed the Cali bombing on the Jaime Martinez front", "said the helicopter had been attacked by the Gulf
+    Clan": whom a later sentence names for an act told with no one doing it did it; the restatement is no new act."""
+    for sentence in ctx.article.sentences:
+        for match in _BLAME.finditer(sentence.text):
+            at = sentence.start + match.end()
+            # "on the Jaime Martinez front, a faction of the FARC dissidents": the first actor the phrase names
+            named = next((a for a in actors_by_sentence.get(sentence.index, []) if 0 <= a.start - at <= 60
+                          and not re.search(r"[;.]|\b(?:and|but|while)\b", ctx.article.text[at : a.start])), None)
+            if named is None:
+                continue
+            where = match.group("where")
+            unknown = [d for d in drafts if 0 < sentence.index - d.sentence.index <= 2 and d.action in VIOLENT_ACTIONS
+                       and ctx.actor_type.get(d.actor, "unknown") == "unknown" and d.modality == "asserted"
+                       and not (d.action == "kill" and d.trigger.passive)]
+            if where:
+                unknown = [d for d in unknown if any(normalize(where) == normalize(p.name) for p in d.places)]
+            for draft in unknown[:2] if where else unknown[:1]:
+                draft.actor = _acting_for(ctx, named.actor)
+            if unknown:
+                # the restating passive ("had been attacked by the Gulf Clan") is the same act
+                drafts = [d for d in drafts if not (d.sentence.index == sentence.index and d.trigger.passive
+                                                    and match.start() <= d.trigger.start < match.end())]
     return drafts
 
 

@@ -53,6 +53,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     states = _states(resolved, gaz, {focus, *armies.values()} - {None})
     # "The IDF said" and "Israeli forces" are one actor: a national army named by its own name is its state.
     registered = [replace(s, actor=states[armies[s.actor]]) if s.actor in armies else s for s in registered]
+    registered = [replace(s, actor=reg.branch(s.actor, focus)) for s in registered]
     named = registered + _state_spans(resolved, registered, states, article.text, gaz)
     named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
     named += _surname_spans(article, named, reg)

@@ -691,12 +691,16 @@ def _building_of_town(text: str, toks: list[Token], parts: list[list[int]], sent
     return Toponym(text[start:end], start, end, sentence, "literal", f"site:{head}", town, town)
 
 
+# Words that end a name's phrase rather than describe its site: "Kelly visited the base".
+_NOT_DESCRIBING = frozenset("the a an and or of in at to on by for with from its their his her this that visited said".split())
+
+
 def _lower_case_head(text: str, toks: list[Token], last: int) -> int | None:
-    """The site word after a name, perhaps past one describing word: "Lido beach", "Zamzam displacement camp",
-    "the Tawke and Peshkhabour fields"."""
-    return next((k for k in range(last + 1, min(last + 3, len(toks)))
+    """The site word after a name, perhaps past two describing words: "Lido beach", "Zamzam displacement camp",
+    "the Marco Fidel Suarez military aviation school", "the Tawke and Peshkhabour fields"."""
+    return next((k for k in range(last + 1, min(last + 4, len(toks)))
                  if _site_word(toks[k].text) and all(_adjacent(text, toks[j - 1], toks[j]) for j in range(last + 1, k + 1))
-                 and not any(toks[j].capitalised for j in range(last + 1, k + 1))), None)
+                 and not any(toks[j].capitalised or toks[j].text.lower() in _NOT_DESCRIBING for j in range(last + 1, k + 1))), None)
 
 
 def _site_word(word: str) -> bool:

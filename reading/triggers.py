@@ -44,6 +44,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
                r"(?:air|bombing|drone|missile)\s+campaign)\b"),
     ("explosion", r"\b(?:detonat(?:ed|es|ing)|(?:car|truck|roadside|suicide)\s+bomb(?:s|ing|ings|er|ers)?(?:\s+(?:explosions?|blasts?|attacks?))?|(?:bomb|explosion|blast)s?\s+(?:hit|struck|killed|ripped|tore|brought down|destroyed|damaged)|explosive device|"
                   r"(?:bomb|device|grenade|(?:land)?mine|IED)s?\s+(?:exploded|went off|wounded|injured)|"
+                  r"(?:car|truck|lorry|van|vehicle|motorbike|motorcycle|tanker)s?\s+(?:[\w-]+\s+){0,3}?(?:blew up|exploded|detonated)|"
                   r"(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|shook))\b"),
     ("shelling", r"\b(?:shell(?:ed|ing)|(?<!artillery )(?<!tank )(?<!of )shells(?= \w+ed\b| the\b| \w+ (?:town|city|village)s?\b)|artillery fire|mortar (?:fire|attack)|bombard(?:ed|ing|ment|s))\b"),
     ("ambush", r"\bambush(?:ed|es|ing)?\b"),

@@ -1478,3 +1478,31 @@ def test_the_town_of_a_region_is_where_it_happened(read):
 def test_two_sides_border_forces_exchanging_gunfire_are_both_in_the_clash(read):
     s = read("On Monday, Pakistani and Afghan border forces exchanged gunfire at the Torkham crossing.")
     assert {e.actor for e in s.events if e.action == "clash"} == {"pakistan", "afghanistan"}
+
+
+def test_blaming_the_bombing_on_a_group_names_who_bombed_there(read):
+    s = read("A drone hit a police helicopter near Amalfi, and hours later a truck packed with explosives blew up in Cali, "
+             "Colombia, killing six people. Petro blamed the Cali bombing on a faction of the FARC dissidents.")
+    blasts = [e for e in s.events if e.action == "explosion"]
+    assert blasts and all(e.actor == "farc-dissidents" and place_name(s, e.place) == "Cali" for e in blasts)
+    assert all(e.actor != "farc-dissidents" for e in s.events if place_name(s, e.place) == "Amalfi")
+
+
+def test_a_restated_attack_by_a_named_group_names_the_attacker_and_is_not_a_second_attack(read):
+    s = read("A drone attacked a police helicopter near Amalfi in Colombia on Thursday. President Petro said the "
+             "helicopter had been attacked by the Gulf Clan.")
+    violent = [e for e in s.events if e.action in ("strike", "attack")]
+    assert [(e.actor, e.sentence) for e in violent] == [("clan-del-golfo", 0)]
+
+
+def test_a_truck_that_blew_up_was_not_set_off_by_the_police_killed_before_it(read):
+    s = read("Thirteen police officers were killed in Colombia when a drone hit their helicopter, and later a truck "
+             "packed with explosives blew up in Cali.")
+    assert [e.actor for e in s.events if e.action == "explosion"] == ["unknown"]
+
+
+def test_islamic_state_in_a_story_set_in_mozambique_is_its_mozambique_branch(read):
+    mozambique = read("Insurgents linked to the Islamic State raided the town of Macomia in Mozambique.")
+    iraq = read("Islamic State fighters attacked a checkpoint near Kirkuk in Iraq.")
+    assert {e.actor for e in events_of(mozambique, "attack")} == {"ansar-al-sunna"}
+    assert {e.actor for e in events_of(iraq, "attack")} == {"islamic-state"}

@@ -253,3 +253,8 @@ def test_two_hotels_in_one_town_stay_two_places(read):
 def test_a_name_after_a_calling_is_a_person_not_a_far_town(read):
     s = read("A suicide bomber killed the cleric Hamid ul Haq Haqqani at a seminary in Akora Khattak, Pakistan.")
     assert all(p.country == "PK" for p in s.places)
+
+
+def test_a_site_word_after_two_describing_words_names_the_site_in_the_town_after_it(read):
+    s = read("A truck bomb exploded near the Marco Fidel Suarez military aviation school in Cali.")
+    assert any(p.kind == "facility" and p.name.endswith("school") and p.precision == "near" for p in s.places)
