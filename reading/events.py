@@ -124,6 +124,7 @@ _BLAME = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the|that|this|both)\s+(?:(?P<wher
                     r"|\b(?:had been|has been|was|were)\s+(?:attacked|struck|hit|bombed|targeted|shot down|downed)\s+by\s+(?:the\s+)?", re.I)
 _SUBJECT_IN_TRIGGER = re.compile(r"(?:car|truck|lorry|van|vehicle|motorbike|motorcycle|tanker|bomb|device|grenade|mine|landmine|"
                                  r"explosion|blast|missile|rocket|drone|shell)s?\b", re.I)
+_OWN_BORDER = re.compile(r"\bto\s+(?:its|their|the country['’]s)\s+(?:[\w-]+\s+)?(?:borders?|frontiers?)\s+with\b", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -847,6 +848,11 @@ def _event_date(trig: Trigger, dates: list[DateMention], narrative: DateMention 
     return None
 
 
+def _home_country_place(ctx: Context, actor: str) -> Place | None:
+    iso2 = next((iso for iso, state in ctx.states.items() if state == actor), None)
+    return ctx.country_places.get(iso2) if iso2 else None
+
+
 def _closed_by_its_state(ctx: Context, draft: _Draft) -> _Draft:
     """"The airports at Rzeszow and Lublin were shut": an airport, a crossing or airspace closed by no one named was
     closed by the state it lies in."""
@@ -880,6 +886,11 @@ def _placed(ctx: Context, draft: _Draft, places: list[SentencePlace], clause_end
         # "relocated soldiers to Kuwait, while Italy moved part of it to Jordan": a move's places end with its clause.
         own_clause = min(clause_end, next((m.start() for m in _CLAUSE_START.finditer(text, trig.end)), len(text)),
                          _own_clause_end(text, trig, purpose=False))
+        home = _home_country_place(ctx, draft.actor) if _OWN_BORDER.search(text, trig.end, own_clause) else None
+        if home is not None:
+            # "moving 40,000 troops to its borders with Belarus and Russia": to its own side of them
+            used.add(home.id)
+            return [replace(draft, action="deploy", places=[home], origin=None, destination=home.id)]
         destinations = [sp for sp in places if trig.end <= sp.start < own_clause and _DESTINATION.search(_lead_in(text, places, sp))
                         and text[sp.end : sp.end + 2] not in ("'s", "’s")]
         origins = [sp for sp in places if trig.end <= sp.start < clause_end and _ORIGIN.search(text[: sp.start])]

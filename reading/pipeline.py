@@ -89,6 +89,7 @@ def _with_stated_publication(article: Article) -> tuple[Article, date | None]:
 
 _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
+    r"(?:army|military|government|air force)(?= (?:drones|jets|warplanes|aircraft|helicopters|artillery|gunships)\b)|"
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
     r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities|"

@@ -33,6 +33,12 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # "Warsaw's airport and the airports at Modlin and Lublin were shut": closed, by whoever runs them.
     ("suspend", r"\b(?:airports?|airspace|(?:border )?crossings?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|schools|markets?)\s+"
                 r"(?:[\w,'’-]+\s+){0,6}?(?:was|were|had been|have been|has been|remained)\s+(?:\w+ly\s+)?(?P<act>shut|closed)\b"),
+    # "agreed to give up the town", "surrendered the base": a force leaving what it held.
+    ("withdraw", r"\b(?:g(?:ive|ave|iving|iven)\s+up|surrender(?:ed|s|ing)?|abandon(?:ed|s|ing)?)\s+(?:control\s+of\s+)?(?:the|its|their)\s+"
+                 r"(?:[\w-]+\s+)?(?:town|city|base|garrison|post|positions?|headquarters|command|barracks|camp)\b"),
+    # "the troops were being taken to Lashio": a force moved, by whoever moves it.
+    ("relocate", r"\b(?:troops|soldiers|forces|garrison|units|men|personnel)\s+(?:were|was|are|is|had been|have been|has been)\s+"
+                 r"(?:being\s+)?(?:taken|flown|moved|bused|bussed|trucked|ferried|airlifted|transferred)\s+(?:back\s+|out\s+)?to\b"),
     # "Botswana and Lesotho have taken their contingents home".
     ("withdraw", r"\b(?:t(?:aken|ook|aking)|br(?:ought|inging|ings?)|sen(?:t|ding))\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?"
                  r"(?:contingents?|troops|soldiers|forces|personnel|peacekeepers)\s+home\b"),

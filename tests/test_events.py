@@ -1506,3 +1506,15 @@ def test_islamic_state_in_a_story_set_in_mozambique_is_its_mozambique_branch(rea
     iraq = read("Islamic State fighters attacked a checkpoint near Kirkuk in Iraq.")
     assert {e.actor for e in events_of(mozambique, "attack")} == {"ansar-al-sunna"}
     assert {e.actor for e in events_of(iraq, "attack")} == {"islamic-state"}
+
+
+def test_army_drones_are_the_home_army_striking(read):
+    s = read("JNIM fighters attacked Djibo in Burkina Faso. Residents said army drones struck the fighters as they left.")
+    assert any(e.actor == "burkina-faso" and e.action == "strike" for e in s.events)
+
+
+def test_moving_troops_to_its_borders_with_neighbours_is_a_deployment_at_home(read):
+    s = read("Russian drones crossed into Poland overnight. Poland has been moving 40,000 troops to its borders with "
+             "Belarus and Russia's Kaliningrad region.")
+    moves = [e for e in s.events if e.actor == "poland" and e.action in ("deploy", "relocate", "withdraw")]
+    assert [(e.action, place_name(s, e.place)) for e in moves] == [("deploy", "Poland")]
