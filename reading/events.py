@@ -85,6 +85,9 @@ _UNKNOWN_NAME = f"[A-Z][\\w'’-]*(?:\\s+(?:{_NAME_PARTICLE})?[A-Z][\\w'’-]*){
 _LIST_GAP = re.compile(f"(?-i:(?:\\s+{_NAME_PARTICLE}[A-Z][\\w'’-]*)?{_LIST_SEP}(?:{_UNKNOWN_NAME}{_LIST_SEP}){{0,6}})")
 _PLACE_PREPOSITION = re.compile(r"\b(in|on|at|near|of|around|outside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 _LOCATOR_END = re.compile(r"\b(?:in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s*(?:the\s+)?$", re.I)
+# "Wad Madani, the capital of Gezira state": the area after it locates the town (but "Sanaa, the port city of
+# Hodeidah" lists a second town).
+_CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:capital|seat|centre|center|hub|heart|part)\s+of\s+(?:the\s+)?", re.I)
 _VERB_IN_GAP = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|will|would|while|where|which|who|when|after|before|but)\b", re.I)
 # "protested against the strikes", "condemned the attack": a definite noun after these names an event told already.
 _REFERENCE_BACK = re.compile(
@@ -125,6 +128,13 @@ _BLAME = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the|that|this|both)\s+(?:(?P<wher
 _SUBJECT_IN_TRIGGER = re.compile(r"(?:car|truck|lorry|van|vehicle|motorbike|motorcycle|tanker|bomb|device|grenade|mine|landmine|"
                                  r"explosion|blast|missile|rocket|drone|shell)s?\b", re.I)
 _OWN_BORDER = re.compile(r"\bto\s+(?:its|their|the country['’]s)\s+(?:[\w-]+\s+)?(?:borders?|frontiers?)\s+with\b", re.I)
+_FORCE_MOVES = frozenset({"withdraw", "relocate", "deploy", "reinforce", "seize"})
+_IN_OPERATION = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?in\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|operation|raid|assault|"
+                           r"counter-?attack|battle|clashes)\b", re.I)
+# "The violence has killed thousands of people a year since 2015", "The conflict, now in its sixteenth year, has
+# killed more than 40,000": a war's whole toll is background, not an act of the story.
+_CONFLICT_TOLL = re.compile(r"\b(?:violence|conflict|war|insurgency|fighting|unrest|crisis|uprising|rebellion)(?:,[^,;]{0,60},)?\s+"
+                            r"(?:has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.I)
 _CAUSE_LINK = re.compile(r"^[^.;]{0,40}?\b(?:when|as|after|in)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _DEFINITE_NOUN_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)|['’]s)\s+(?-i:(?:[a-z][\w-]*\s+){0,2})$", re.I)
 _EVENT_NOUNS = frozenset("attack strike raid assault offensive bombing shelling airstrike ambush killing withdrawal pullout "
@@ -434,7 +444,8 @@ def _sentence_events(
                     date=_event_date(trig, dates, narrative_date, sentence), modality=modality(sentence.text, trig, triggers[:i]),
                     sentence=sentence, trigger=trig, definite=bool(_DEFINITE.search(sentence.text[: trig.start])),
                     # "nearly two years after the RSF seized it": told as years before the story, whatever date is near
-                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start]) or _HABITUAL.search(sentence.text[: trig.start])),
+                    historical=bool(_YEARS_BEFORE.search(sentence.text[: trig.start]) or _HABITUAL.search(sentence.text[: trig.start])
+                                    or _CONFLICT_TOLL.search(sentence.text[: trig.start])),
                 )
                 placed_here.extend(_placed(ctx, draft, trigger_places, next_start, set(used_places), first=first))
         placed_here = [_closed_by_its_state(ctx, d) for d in placed_here]
@@ -567,6 +578,10 @@ def _specific_action(trig: Trigger, text: str, actor_type: str) -> list[str]:
         return ["protest"] if actor_type in ("unknown", "protesters", "civilians") else []
     if trig.action == "seize":
         return [] if _MATERIEL.match(text[trig.end :]) else ["seize"]
+    if trig.action in _FORCE_MOVES and actor_type == "civilians":
+        return []  # "residents said the attackers ... before pulling out": civilians flee, they do not withdraw
+    if trig.action == "kill" and _IN_OPERATION.match(text, trig.end):
+        return ["attack"]  # "killed a large number of terrorists in a counter-offensive": the counter-offensive
     return [trig.action]
 
 
@@ -1100,6 +1115,9 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
     for sp in following[1:]:
         gap = text[last_end : sp.start]
         # "Goma, the largest city in North Kivu", "Bara, north of El Obeid": the next place locates this one.
+        if _CAPITAL_OF.fullmatch(gap) and sp.place.kind in ("admin1", "region", "country"):
+            last_end = sp.end
+            continue
         if _LIST_GAP.fullmatch(gap) and not find_triggers(gap) and not _VERB_IN_GAP.search(gap) and not _LOCATOR_END.search(gap):
             chosen.append(sp)
         elif after_locator and _LIST_AFTER_LOCATOR.fullmatch(gap) and not find_triggers(gap):
@@ -1231,7 +1249,7 @@ def _blamed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, li
                        and ctx.actor_type.get(d.actor, "unknown") == "unknown" and d.modality == "asserted"
                        and not (d.action == "kill" and d.trigger.passive)]
             if where:
-                unknown = [d for d in unknown if any(normalize(where) == normalize(p.name) for p in d.places)]
+                unknown = [d for d in unknown if any(_named_or_in(ctx, p, where) for p in d.places)]
             for draft in unknown[:2] if where else unknown[:1]:
                 draft.actor = _acting_for(ctx, named.actor)
             if unknown:
@@ -1239,6 +1257,14 @@ def _blamed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, li
                 drafts = [d for d in drafts if not (d.sentence.index == sentence.index and d.trigger.passive
                                                     and match.start() <= d.trigger.start < match.end())]
     return drafts
+
+
+def _named_or_in(ctx: Context, place: Place, name: str) -> bool:
+    """Whether a place is called `name`, or is a site placed in the town of that name ("the Cali bombing" was at
+    the aviation school in Cali)."""
+    anchor_id = place.id.split("@", 1)[1] if place.id.startswith("site:") and "@" in place.id else None
+    anchor = next((p for p in ctx.literal_places if p.id == anchor_id), None)
+    return any(normalize(name) == normalize(p.name) for p in (place, anchor) if p is not None)
 
 
 def _caused_by_what_follows(drafts: list[_Draft]) -> list[_Draft]:

@@ -1518,3 +1518,32 @@ def test_moving_troops_to_its_borders_with_neighbours_is_a_deployment_at_home(re
              "Belarus and Russia's Kaliningrad region.")
     moves = [e for e in s.events if e.actor == "poland" and e.action in ("deploy", "relocate", "withdraw")]
     assert [(e.action, place_name(s, e.place)) for e in moves] == [("deploy", "Poland")]
+
+
+def test_the_capital_of_a_state_locates_the_town_entered(read):
+    s = read("PORT SUDAN, January 12 — Sudan's army entered Wad Madani, the capital of Gezira state, on Saturday.",
+             published=date(2025, 1, 12))
+    assert [place_name(s, e.place) for e in s.events if e.actor == "sudan"] == ["Wad Medani"]
+
+
+def test_residents_telling_of_attackers_pulling_out_do_not_withdraw(read):
+    s = read("JNIM attacked Djibo in Burkina Faso. Residents said the attackers held the town for hours before pulling out.")
+    assert not any(e.actor == "civilians" for e in s.events)
+
+
+def test_killing_fighters_in_a_counter_offensive_is_a_battle(read):
+    s = read("The army of Burkina Faso said it had killed dozens of terrorists in a counter-offensive near Djibo.")
+    assert [e.action for e in s.events if e.actor == "burkina-faso"] == ["attack"]
+
+
+def test_a_wars_whole_toll_is_background(read):
+    s = read("Gunmen attacked a village in Burkina Faso on Monday. The violence has killed thousands of people a year "
+             "in Burkina Faso since 2015.")
+    tolls = [e for e in s.events if e.sentence == 1]
+    assert tolls and not any(e.is_current for e in tolls)
+
+
+def test_blaming_a_towns_bombing_names_who_bombed_the_site_in_that_town(read):
+    s = read("A truck packed with explosives blew up near the Marco Fidel Suarez military aviation school in Cali, "
+             "Colombia. Petro blamed the Cali bombing on the FARC dissidents.")
+    assert {e.actor for e in s.events if e.action == "explosion"} == {"farc-dissidents"}
