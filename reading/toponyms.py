@@ -284,6 +284,7 @@ def _names_area(name: str, gaz: Gazetteer) -> bool:
                                                   for m in gaz.lookup(name))
 
 
+_CLAUSE_OPENERS = frozenset("after before in on at from since for with by during while when as but and".split())
 # "Iskander missiles", "Patriot batteries": a weapon's name ("the Chasiv Yar rocket attack" still names a place).
 _WEAPON_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|guided|attack|kamikaze|suicide|anti-[\w-]+|"
                            r"air[- ]defen[cs]e|surface-to-air|multiple)\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?|"
@@ -556,9 +557,11 @@ def _run_toponyms(
         return [replace(bare, name=surface) if not bare.name else bare]
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
-    if (not is_name and first == 0 and len(run) > 1 and (toks[first].text.lower() in common or _participle(toks[first].text))
+    opener = first == 0 or toks[first].text.lower() in _CLAUSE_OPENERS  # "six minutes late After Paris, London..."
+    if (not is_name and opener and len(run) > 1 and (toks[first].text.lower() in common or _participle(toks[first].text))
             and not _is_significant(toks[first].text, gaz, strict=True)):
-        # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name.
+        # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name, nor is one
+        # that opens a sentence the text ran into the one before.
         return _run_toponyms(text, toks, run[1:], sentence, gaz, common, actor_spans)
     if not is_name and any(not toks[i].capitalised and not _is_arabic_article(toks[i].text) for i in run):
         # "Soleimani of Iran" is two names joined by a connector; in "Department of Commerce" the second

@@ -258,3 +258,8 @@ def test_a_name_after_a_calling_is_a_person_not_a_far_town(read):
 def test_a_site_word_after_two_describing_words_names_the_site_in_the_town_after_it(read):
     s = read("A truck bomb exploded near the Marco Fidel Suarez military aviation school in Cali.")
     assert any(p.kind == "facility" and p.name.endswith("school") and p.precision == "near" for p in s.places)
+
+
+def test_a_capitalised_preposition_run_into_a_name_is_not_part_of_it(read):
+    s = read("The train arrived six minutes late After Paris, London is the second stop.")
+    assert {"Paris", "London"} <= {p.name for p in s.places}
