@@ -133,10 +133,10 @@ GEO_PREFIXES = frozenset(
     "mount mt lake port fort saint st san santa sao new old greater upper lower north south east west "
     "northern southern eastern western central cape gulf bay river".split()
 )
-# Abbreviations that look like names but never are one: months, titles; and "Olympic", which names hamlets but
-# in news is the Games.
+# Abbreviations that look like names but never are one: months, titles; "Olympic", which names hamlets but in news
+# is the Games; and "the Alliance", which is NATO, not Alliance, Ohio.
 NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms "
-                      "olympic olympics".split())
+                      "olympic olympics alliance".split())
 # Words that make a longer name an organisation's, a team's or a paper's: "Toronto Police", "Washington Post".
 ORG_WORDS = frozenset(
     "Times Post Herald Journal Tribune Daily News Gazette Star Globe Chronicle Press Observer Telegraph Guardian "
@@ -157,7 +157,8 @@ INSTITUTION_WORDS = frozenset(
 )
 SPEECH_VERBS = frozenset(
     "said says told tells added adds explained explains wrote writes asked asks replied replies noted notes argued "
-    "argues insisted insists conceded concedes recalled recalls admitted admits thinks believes".split()
+    "argues insisted insists conceded concedes recalled recalls admitted admits thinks believes tweeted tweets "
+    "posted posts".split()
 )
 # "US forces", "US embassy": a country name before these nouns qualifies them (GeoWebNews' non-literal modifier).
 MODIFIED_NOUNS = frozenset(
@@ -245,7 +246,8 @@ def find_toponyms(article: Article, gazetteer: Gazetteer, actor_spans: list[tupl
     # "his brother Tyler" is, so is "Tyler", unless it also names a country or a province.
     return [t for t in found if not (((t.text in people and _names_small_place(t.lookup_name, gazetteer, provinces=True))
                                       or (t.text in relatives and not _names_area(t.lookup_name, gazetteer)))
-                                     and not _after_place_preposition(article.text, t.start))]
+                                     and not (_after_place_preposition(article.text, t.start)
+                                              and not _DESCRIBED_AS_PERSON.match(article.text, t.end)))]
 
 
 # Nouns of a person's calling that put a name after them: "the cleric Hamid ul Haq Haqqani".
@@ -260,6 +262,11 @@ KIN_NOUNS = frozenset(
     "widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather stepson stepdaughter "
     "sons daughters brothers sisters".split()
 )
+# "Bolton, an incendiary neo-conservative media commentator": a name the next words describe as a person.
+_DESCRIBED_AS_PERSON = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(CALLING_NOUNS)) + r"|commentator|adviser|advisor|"
+    r"official|minister|actor|actress|model|singer|player|coach|senator|lawmaker|politician|diplomat|economist|"
+    r"researcher|professor|analyst|author|writer|novelist|director|producer|executive|entrepreneur)\b")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Nick Shell, 38, and David Watson, 48, are the inmates"
 
 
@@ -273,7 +280,7 @@ def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> se
         before = run[0] - 1
         kin = before >= 0 and toks[before].text.lower() in (KIN_NOUNS | CALLING_NOUNS) \
             and text[toks[before].end : toks[run[0]].start] in (" ", ", ")
-        if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end):
+        if kin or _AGE_AFTER.match(text, toks[run[-1]].raw_end) or _DESCRIBED_AS_PERSON.match(text, toks[run[-1]].raw_end):
             found.update(toks[i].text for i in run)
     return found
 

@@ -263,3 +263,13 @@ def test_a_site_word_after_two_describing_words_names_the_site_in_the_town_after
 def test_a_capitalised_preposition_run_into_a_name_is_not_part_of_it(read):
     s = read("The train arrived six minutes late After Paris, London is the second stop.")
     assert {"Paris", "London"} <= {p.name for p in s.places}
+
+
+def test_a_name_described_as_a_person_is_no_place(read):
+    s = read("Trump offered the job to Villanueva, a veteran media commentator. Villanueva accepted in Washington.")
+    assert "Villanueva" not in {p.name for p in s.places}
+
+
+def test_a_lone_name_that_tweets_is_a_person(read):
+    s = read("Bryant tweeted that she loved the game in Connecticut.")
+    assert "Bryant" not in {p.name for p in s.places}
