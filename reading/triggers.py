@@ -67,6 +67,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country|"
              r"(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled)\s+(?:back\s+)?(?:out\s+of|from)"
              r"(?!\s+(?:their|his|her|its)\s+homes?))\b"),
+    # "the army had driven the militia out of several towns": whoever does the driving attacks (the passive above is
+    # the retreat of those driven out).
+    ("attack", r"\b(?:dr(?:ove|iven|ive|ives|iving)|push(?:ed|es|ing)?|forc(?:ed|es|ing)|chas(?:ed|es|ing)|expell(?:ed|ing|s)?)\s+"
+               r"(?:the|its|their|rebel|militia|enemy|(?-i:[A-Z])[\w-]*)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?out\s+of\b"),
+    # "a cargo ship hit by Houthi missiles": struck, by whoever fired them.
+    ("strike", r"\b(?:hit|struck|targeted|damaged)(?=\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|shells?|"
+               r"strikes?|bombs?|air\s*strikes?)\b)"),
     ("coup", r"\b(?:(?:seiz(?:ed|es|ing)|took|taken|taking|grabbed|seize|take) power|(?:staged|launched|mounted) a coup|overthr(?:ew|own)|toppled|ousted)\b"),
     ("seize", r"\b(?:seiz(?:ed|ing|es)|(?:re)?captur(?:ed|ing|es)|retook|retaken|retak(?:e|es|ing)|(?:took|taken|taking|seized|regained|gained|wrested|assumed)\s+(?:full\s+|complete\s+|total\s+)?control of|overr?(?:an|un)|went on the offensive|fell to|(?:took|taken|taking)" + _NAMED_SITE + r"|"
               r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),

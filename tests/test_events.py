@@ -1547,3 +1547,14 @@ def test_blaming_a_towns_bombing_names_who_bombed_the_site_in_that_town(read):
     s = read("A truck packed with explosives blew up near the Marco Fidel Suarez military aviation school in Cali, "
              "Colombia. Petro blamed the Cali bombing on the FARC dissidents.")
     assert {e.actor for e in s.events if e.action == "explosion"} == {"farc-dissidents"}
+
+
+def test_driving_a_militia_out_of_towns_is_an_attack_by_the_army(read):
+    s = read("The government of Ethiopia said the army had driven the militia out of several towns in Amhara.")
+    assert any(e.actor == "ethiopia" and e.action == "attack" for e in s.events)
+
+
+def test_a_ship_hit_by_houthi_missiles_was_struck_by_the_houthis(read):
+    s = read("The Rubymar, a cargo ship hit by Houthi missiles on 18 February, sank in the Red Sea.",
+             published=date(2024, 3, 3))
+    assert any(e.actor == "houthis" and e.action == "strike" for e in s.events)
