@@ -163,6 +163,18 @@ def state_actor_id(country_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", country_name.lower()).strip("-")
 
 
+_FORCE_HEADS = frozenset("forces force troops army police fighters militia militias".split())
+
+
+def _possessive_forms(alias: str) -> tuple[str, ...]:
+    """"Puntland forces" is also "Puntland's forces" (and with a curly apostrophe)."""
+    words = alias.split()
+    if len(words) < 2 or words[-1].lower() not in _FORCE_HEADS or words[-2].endswith(("'s", "’s")):
+        return ()
+    owner = " ".join(words[:-1])
+    return (f"{owner}'s {words[-1]}", f"{owner}’s {words[-1]}")
+
+
 def _alias_key(alias: str) -> str:
     # Long aliases match in any case ("the Coalition"); short ones keep their case so "IS" never matches "is".
     return alias if len(alias) <= 4 else alias.casefold()
@@ -191,7 +203,8 @@ def registry() -> Registry:
         )
         entries[entry.id] = entry
         for alias in (entry.name, *entry.aliases):
-            alias_to_id.setdefault(_alias_key(alias), entry.id)
-    pattern = _alias_pattern({a for e in entries.values() for a in (e.name, *e.aliases)})
+            for form in (alias, *_possessive_forms(alias)):
+                alias_to_id.setdefault(_alias_key(form), entry.id)
+    pattern = _alias_pattern({f for e in entries.values() for a in (e.name, *e.aliases) for f in (a, *_possessive_forms(a))})
     groups = {k: tuple(v) for k, v in doc["groups"].items() if k != "about"}
     return Registry(entries, pattern, alias_to_id, groups, frozenset(doc["forces"]["words"]))

@@ -780,7 +780,10 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
             beside = (words[j] if j < len(words) else "", words[i - 1] if i else "")
             # "Toronto Police", "HSBC Malta", "Texas Senator Ted Cruz", "the Calgary MLA".
             named_thing = (beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
-                           or beside[0].lower() in TITLES or (len(beside[0]) > 1 and beside[0].isupper() and not words[i].isupper()))
+                           or beside[0].lower() in TITLES or (len(beside[0]) > 1 and beside[0].isupper() and not words[i].isupper())
+                           # "Environment Canada", "Team Alberta", "Manitoba Underdogs Rescue": a country or a
+                           # province inside any longer name
+                           or _names_area(text[a:b], gaz))
             if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded", _reference(text[a:b], gaz)))
                 i = j - 1

@@ -79,7 +79,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
               r"(?:took|taken|taking)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b)"),
     # "Hama fell on Thursday": a town that fell was taken; kept only after a place (events.py), not "prices fell".
     ("fall", r"\bfell\b(?!\s+(?:to|short|sharply|by|silent|ill|apart|back|behind|into|from|off|under|below|in\b))"),
-    ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?-i:[A-Z]))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged (?:gun|small-arms |heavy |artillery )?fire)\b"),
+    ("clash", r"\b(?:clash(?:ed|es)?|fought|(?:is|are|was|were|been)\s+(?:still\s+)?fighting(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:al|el|ash|as)-|(?:group|militants|rebels|"
+               r"insurgents|jihadists|militias?|fighters|army|forces|troops)\b))|battl(?:ed|es|ing)|(?:heavy |fierce )?fighting(?= between| with| in| near| around| erupted| broke out| continued| began| started| raged| resumed| flared| spread| intensified| alongside)|gun ?battles?|firefights?|exchanged (?:gun|small-arms |heavy |artillery )?fire)\b"),
     ("kill", r"\b(?:kill(?:ed|s|ing)?|assassinat(?:e|ed|es|ing|ion)|blown to pieces|executed|beheaded|shot dead)\b"),
     ("abduct", r"\b(?:abduct(?:ed|s|ing|ion)|kidnap(?:ped|s|ping)?|(?:took|taken|taking|held|holding)\s+(?:[\w,-]+\s+){0,6}?hostages?)\b"),
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),

@@ -1558,3 +1558,14 @@ def test_a_ship_hit_by_houthi_missiles_was_struck_by_the_houthis(read):
     s = read("The Rubymar, a cargo ship hit by Houthi missiles on 18 February, sank in the Red Sea.",
              published=date(2024, 3, 3))
     assert any(e.actor == "houthis" and e.action == "strike" for e in s.events)
+
+
+def test_a_regions_possessive_forces_are_its_registered_force_fighting_the_group(read):
+    s = read("Islamic State fighters attacked a base in Puntland. Puntland's forces have been fighting the group near "
+             "Bosaso for a month.")
+    assert any(e.actor == "puntland-security-force" and e.action == "clash" for e in s.events)
+
+
+def test_fighting_corruption_is_no_clash(read):
+    s = read("The army of Somalia is fighting corruption in Mogadishu.")
+    assert not s.events

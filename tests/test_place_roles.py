@@ -273,3 +273,10 @@ def test_a_name_described_as_a_person_is_no_place(read):
 def test_a_lone_name_that_tweets_is_a_person(read):
     s = read("Bryant tweeted that she loved the game in Connecticut.")
     assert "Bryant" not in {p.name for p in s.places}
+
+
+def test_a_province_inside_an_organisations_name_is_an_embedded_mention(read):
+    s = read("Heavy snow hit Toronto, Environment Canada warned, and Team Alberta cancelled its trip.")
+    roles = {m.text: m.role for p in s.places for m in p.mentions}
+    assert roles.get("Canada") == "embedded" and roles.get("Alberta") == "embedded"
+    assert roles.get("Toronto") == "literal"
