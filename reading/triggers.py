@@ -21,7 +21,8 @@ _SITE_NOUN = r"(?:bases?|air ?bases?|camps?|garrisons?|barracks|posts?|outposts?
 
 LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:suspend(?:ed|s|ing)?|end(?:ed|s|ing)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|offensive|campaign)\b|halt(?:ed|s|ing)?|paus(?:ed|es|ing)|froze|freez(?:es|ing)|"
-                r"(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?:\s+down)?)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|plants?|pipelines?|mines?|offices?|clinics?|hospitals?))\b"),
+                r"(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?:\s+down)?)\s+(?:[\w-]+\s+){0,3}?(?:airports?|airspace|(?:border )?crossings?|borders?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|plants?|pipelines?|mines?|offices?|clinics?|hospitals?|embass(?:y|ies)|consulates?|schools))\b|"
+                r"cancel(?:l?ed|s|l?ing)\s+(?:all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?flights\b"),
     ("relocate", r"\b(?:relocat\w*|redeploy\w*)\b"),
     ("withdraw", r"\b(?:withdr(?:aw|ew|awn|awing|awal|aws)|reduc(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:contingent|presence|troops|forces|footprint)|(?:cut|reduc(?:ed|es|ing)|halved)\s+the\s+number\s+of\s+(?:its\s+|their\s+)?(?:troops|soldiers|forces)|pull(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)\b|pull-?out|retreat(?:ed|ing|s)?|left" + _NAMED_SITE + r"|"
                  r"left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|hand(?:ed|s|ing)\s+over\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?" + _SITE_NOUN + r"\b|control\b)|"
@@ -67,6 +68,12 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country|"
              r"(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled)\s+(?:back\s+)?(?:out\s+of|from)"
              r"(?!\s+(?:their|his|her|its)\s+homes?))\b"),
+    # Violence against people and property told by its own verb: "massacred dozens", "torched homes", "hijacked a train".
+    ("attack", r"\b(?:massacr(?:ed|ing|es)|torch(?:ed|ing|es)|set\s+(?:fire\s+to|alight|ablaze)|burn(?:ed|t)\s+down|razed|hijack(?:ed|ing|s))\b"),
+    ("seize", r"\bliberat(?:ed|ing|es)(?=\s+(?:the\s+)?(?:(?:town|city|village|district|region)\s+of\s+)?(?-i:[A-Z]))"),
+    ("strike", r"\b(?:drones?|missiles?|rockets?|shells?|jets|warplanes|aircraft)\s+(?:also\s+)?target(?:ed|ing|s)\b"),
+    ("reinforce", r"\bmobili[sz](?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:reservists|troops|soldiers|forces|units|fighters|militias?)\b"),
+    ("deploy", r"\bstation(?:ed|s|ing)\s+(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|forces|units|missiles|jets|warships|weapons|fighters)\b"),
     # "the army had driven the militia out of several towns": whoever does the driving attacks (the passive above is
     # the retreat of those driven out).
     ("attack", r"\b(?:dr(?:ove|iven|ive|ives|iving)|push(?:ed|es|ing)?|forc(?:ed|es|ing)|chas(?:ed|es|ing)|expell(?:ed|ing|s)?)\s+"

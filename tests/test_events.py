@@ -1569,3 +1569,24 @@ def test_a_regions_possessive_forces_are_its_registered_force_fighting_the_group
 def test_fighting_corruption_is_no_clash(read):
     s = read("The army of Somalia is fighting corruption in Mogadishu.")
     assert not s.events
+
+
+def test_violence_told_by_its_own_verb_is_coded(read):
+    s = read("Fighters massacred dozens of villagers in Ituri, Congo. Rebels torched homes near Bunia. "
+             "The militants hijacked a train in Balochistan, Pakistan.")
+    assert [e.sentence for e in s.events if e.action == "attack"] == [0, 1, 2]
+
+
+def test_closing_an_embassy_and_cancelling_flights_are_suspensions(read):
+    s = read("France closed its embassy in Niamey, Niger. Air France cancelled flights to Beirut.")
+    assert len(events_of(s, "suspend-operations")) == 2
+
+
+def test_stationing_and_mobilising_troops_are_posture(read):
+    s = read("Russia stationed troops in Belarus. Armenia mobilised reservists.")
+    assert {e.action for e in s.events} == {"deploy", "reinforce"}
+
+
+def test_liberating_prices_is_no_seizure(read):
+    s = read("The government of Egypt liberated prices in Cairo.")
+    assert not events_of(s, "seize")
