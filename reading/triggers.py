@@ -59,7 +59,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack|shelling|bombardment))"),
     ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|(?<=to )storm|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
-               r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:offensive|incursion|operation|assault))\b"),
+               r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|operation|assault)|"
+               r"blockad(?:ed|ing|es)|(?:imposed|enforced|laid)\s+(?:a\s+)?(?:[\w-]+\s+)?blockade\s+(?:on|of|around))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
                 r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
@@ -68,6 +69,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country|"
              r"(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled)\s+(?:back\s+)?(?:out\s+of|from)"
              r"(?!\s+(?:their|his|her|its)\s+homes?))\b"),
+    # "The last French soldiers departed from Niger", "foreign nationals were airlifted out of Port Sudan".
+    ("withdraw", r"\bdepart(?:ed|s|ing)\s+from\b"),
+    ("evacuate", r"\b(?:airlift(?:ed|ing|s)?|flown|ferried|bused|bussed)\s+out\s+of\b"),
+    # "The rebels declared a ceasefire", "the two sides agreed a truce": a halt to operations by the parties (one who
+    # announces it may be a mediator, so announcing is left out).
+    ("suspend", r"\b(?:declar(?:ed|es|ing)|agree(?:d|s|ing)?(?:\s+to)?|observ(?:ed|ing|es))\s+(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:ceasefire|truce)\b"),
     # Violence against people and property told by its own verb: "massacred dozens", "torched homes", "hijacked a train".
     ("attack", r"\b(?:massacr(?:ed|ing|es)|torch(?:ed|ing|es)|set\s+(?:fire\s+to|alight|ablaze)|burn(?:ed|t)\s+down|razed|hijack(?:ed|ing|s))\b"),
     ("seize", r"\bliberat(?:ed|ing|es)(?=\s+(?:the\s+)?(?:(?:town|city|village|district|region)\s+of\s+)?(?-i:[A-Z]))"),

@@ -1590,3 +1590,19 @@ def test_stationing_and_mobilising_troops_are_posture(read):
 def test_liberating_prices_is_no_seizure(read):
     s = read("The government of Egypt liberated prices in Cairo.")
     assert not events_of(s, "seize")
+
+
+def test_departing_from_a_country_and_being_airlifted_out_are_moves(read):
+    s = read("The last French soldiers departed from Niger. Foreign nationals were airlifted out of Port Sudan.")
+    assert [(e.actor, e.action, place_name(s, e.place)) for e in s.events] == [
+        ("france", "withdraw", "Niger"), ("unknown", "evacuate", "Port Sudan")]
+
+
+def test_rebels_declaring_a_ceasefire_suspend_operations(read):
+    s = read("M23 rebels declared a ceasefire in eastern Congo on Tuesday.")
+    assert [(e.actor, e.action) for e in s.events] == [("m23", "suspend-operations")]
+
+
+def test_a_blockade_and_a_counteroffensive_are_attacks(read):
+    s = read("JNIM fighters imposed a blockade on Djibo in Burkina Faso. The army launched a counteroffensive near Djibo.")
+    assert [e.action for e in s.events] == ["attack", "attack"]
