@@ -1155,11 +1155,14 @@ def _area_phrase(text: str, toks: list[Token], first: int, last: int, gaz: Gazet
     return phrase if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(phrase)) else None
 
 
+LIST_TOKENS = 40  # how far a list of names is followed to its head noun: no list of provinces is longer
+
+
 def _area_noun_before(toks: list[Token], first: int) -> str | None:
     """"province" for a name in "the province of X" or "the provinces of X, Y and Z" (the head noun in lower case:
     "the State of Israel" is a country's style), else None."""
-    index = first - 1
-    while index > 0 and (toks[index].capitalised or toks[index].text in ("and", "or")):
+    index, stop = first - 1, max(0, first - LIST_TOKENS)
+    while index > stop and (toks[index].capitalised or toks[index].text in ("and", "or")):
         index -= 1  # back over the names listed before this one
     if index < 1 or toks[index].text != "of":
         return None
@@ -1168,8 +1171,8 @@ def _area_noun_before(toks: list[Token], first: int) -> str | None:
 
 def _plural_area_noun_after(text: str, toks: list[Token], last: int) -> str | None:
     """"region" for each name in "the Donetsk and Luhansk regions" or "Borno, Yobe and Adamawa states", else None."""
-    index = last + 1
-    while index < len(toks) and (toks[index].capitalised or toks[index].text in ("and", "or")):
+    index, stop = last + 1, min(len(toks), last + 1 + LIST_TOKENS)
+    while index < stop and (toks[index].capitalised or toks[index].text in ("and", "or")):
         index += 1  # over the names listed after this one
     if index >= len(toks) or not _adjacent(text, toks[index - 1], toks[index]) or not toks[index].text.endswith("s"):
         return None
