@@ -335,7 +335,11 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
         if _ELLIPSIS.search(sentence.text) and drafts:
             drafts.extend(_ellipsis(drafts, sentence, in_sentence))
             continue
-        new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, narrative_date, drafts)
+        # A photo caption shows the story's own event, dated as the first act the story dated, not as the
+        # background told just before it.
+        lead_date = next((d.date for d in drafts if d.date is not None and d.modality == "asserted" and not d.historical), None)
+        told = (lead_date or narrative_date) if sentence.caption else narrative_date
+        new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, told, drafts)
         drafts.extend(new)
         # "Since mid-October the militias have...", "since the end of its civil war in 1990": the start of a span, or a
         # time the story measures from, is not when the next sentence's acts happened.

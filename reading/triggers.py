@@ -63,12 +63,15 @@ LEXICON: tuple[tuple[str, str], ...] = (
                r"blockad(?:ed|ing|es)|(?:imposed|enforced|laid)\s+(?:a\s+)?(?:[\w-]+\s+)?blockade\s+(?:on|of|around))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"
                 r"reach(?:ed|es|ing)(?:\s+the\s+(?:outskirts|edge|centre|center|gates|heart)\s+of)?" + _NAMED_SITE + r"|push(?:ed|es|ing)?\s+(?:\w+\s+)?into|advanc(?:ed|es|ing) (?:on|into|towards)|"
-                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es))"),
+                r"cross(?:ed|es|ing)? (?:the (?:\w+\s+)?border )?into|forc(?:ed|ing) (?:their|its|his|a) way into|marched on|moved into|surround(?:ed|ing|s)|encircl(?:ed|ing|es)|"
+                r"(?:walk(?:ed|ing)|roll(?:ed|ing)|sw(?:ept|eeping)|stream(?:ed|ing))\s+into(?:\s+the\s+(?:centre|center|heart)\s+of)?" + _NAMED_SITE + r")"),
     # "was leaving the country": a way out like fleeing, a withdrawal only when an armed actor leaves (events.py).
     # "Ukrainian troops were pushed out of the Kursk region": those driven out are the ones who leave.
     ("flee", r"\b(?:fle(?:d|eing|es)\s+(?:\w+\s+){0,3}?(?:into|to|towards|across)|(?:left|leav(?:e|es|ing))\s+the\s+country|"
              r"(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled)\s+(?:back\s+)?(?:out\s+of|from)"
              r"(?!\s+(?:their|his|her|its)\s+homes?))\b"),
+    # "French soldiers load armoured vehicles before leaving for Niger": a move to the place named.
+    ("relocate", r"\b(?:leav(?:e|es|ing)|left)\s+for" + _NAMED_SITE),
     # "The last French soldiers departed from Niger", "foreign nationals were airlifted out of Port Sudan".
     ("withdraw", r"\bdepart(?:ed|s|ing)\s+from\b"),
     ("evacuate", r"\b(?:airlift(?:ed|ing|s)?|flown|ferried|bused|bussed)\s+out\s+of\b"),
@@ -101,6 +104,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),
     # A campaign or election rally is politics, not a protest.
     # "Protesters blocked roads and burnt tyres in Gondar": what a crowd does in the street is its protest.
+    ("protest", r"\bchant(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,2}?slogans\b"),
     ("protest", r"\b(?:protesters|demonstrators|marchers|crowds?\s+of\s+(?:\w+\s+){0,2}?(?:people|residents|youths|students))\s+"
                 r"(?:\w+\s+){0,2}?(?:blocked|burnt|burned|barricaded|marched|gathered|chanted|took to the streets|poured into|set up barricades)\b"),
     ("protest", r"\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ions?|ing)|(?<!campaign )(?<!election )rall(?:y|ied|ies))\b"),

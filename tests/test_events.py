@@ -1606,3 +1606,22 @@ def test_rebels_declaring_a_ceasefire_suspend_operations(read):
 def test_a_blockade_and_a_counteroffensive_are_attacks(read):
     s = read("JNIM fighters imposed a blockade on Djibo in Burkina Faso. The army launched a counteroffensive near Djibo.")
     assert [e.action for e in s.events] == ["attack", "attack"]
+
+
+def test_a_caption_is_dated_by_the_story_not_by_the_background_before_it(read):
+    text = ("The last French soldiers left Mali on Monday, crossing into Niger.\n"
+            "France first sent troops to Mali in January 2013.\n"
+            "French soldiers load armoured vehicles at the Gao base before leaving for Niger")
+    s = read(text, published=date(2022, 8, 16))
+    caption = [e for e in s.events if e.sentence == 2]
+    assert caption and all(e.is_current and e.date == "2022-08-15" for e in caption)
+
+
+def test_walking_into_a_city_centre_is_an_advance_by_an_armed_group(read):
+    s = read("Fighters of the M23 walked into the centre of Bukavu in Congo on Sunday.")
+    assert any(e.actor == "m23" and e.action in ("attack", "seize") for e in s.events)
+
+
+def test_mourners_chanting_slogans_are_protesting(read):
+    s = read("Hundreds of mourners chanted slogans against the United States in Baghdad on Saturday.")
+    assert events_of(s, "protest")
