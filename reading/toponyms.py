@@ -460,12 +460,42 @@ def _sentence_toponyms(
     found = []
     for run in runs:
         found.extend(_run_toponyms(text, toks, run, sentence, gaz, common, actor_spans))
+    found.extend(_villages_listed_with_places(text, toks, runs, sentence, gaz, found, actor_spans))
     found = _without_names_listed_among_non_places(text, toks, runs, found, gaz)
     found.extend(_after_stance_prefix(toks, sentence, gaz))
     return _share_literal_roles(text, sorted(found, key=lambda t: t.start))
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)$")
+_LIST_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_LINK = re.compile(rf"(?:{_LIST_SEP}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})*{_LIST_SEP}")  # ", Ras Isa and "
+
+
+def _villages_listed_with_places(
+    text: str, toks: list[Token], runs: list[list[int]], sentence: int, gaz: Gazetteer, found: list[Toponym],
+    actor_spans: list[tuple[int, int]],
+) -> list[Toponym]:
+    """"the ports of Hodeidah, Ras Isa and Salif": a lone name known only as another spelling of a small town, which
+    alone is more often a surname, is that town when it is listed after a place."""
+    taken = {(t.start, t.end) for t in found}
+    ends = sorted(t.end for t in found if t.role == "literal")
+    extra = []
+    for run in runs:
+        if len(run) != 1:
+            continue
+        tok = toks[run[0]]
+        if any(s < tok.end and tok.start < e for s, e in taken) or any(a <= tok.start and tok.end <= b for a, b in actor_spans):
+            continue
+        before = next((e for e in reversed(ends) if e <= tok.start and tok.start - e <= 40), None)
+        if before is None or not _LIST_LINK.fullmatch(text[before : tok.start]) or _speaks(text, toks, run[0]):
+            continue
+        # a list's own "and", or more of the list after it ("In Baghdad, Kelly said" is no list)
+        if not (re.search(r"\b(?:and|or)\s+$", text[before : tok.start]) or re.match(r"\s*(?:,|and\b|or\b)", text[tok.end :])):
+            continue
+        if any(m.candidate.kind == "city" for m in gaz.lookup(tok.text)) and not tok.text.isupper():
+            extra.append(_classify(text, toks, run[0], run[0], sentence, gaz))
+    return extra
+
 
 
 def _without_names_listed_among_non_places(

@@ -280,3 +280,13 @@ def test_a_province_inside_an_organisations_name_is_an_embedded_mention(read):
     roles = {m.text: m.role for p in s.places for m in p.mentions}
     assert roles.get("Canada") == "embedded" and roles.get("Alberta") == "embedded"
     assert roles.get("Toronto") == "literal"
+
+
+def test_a_small_towns_other_spelling_listed_after_a_place_is_that_town(read):
+    s = read("Israeli warplanes struck the ports of Hodeidah, Ras Isa and Salif in Yemen.")
+    assert any(p.country == "YE" and p.kind == "city" and m.text == "Salif" for p in s.places for m in p.mentions)
+
+
+def test_a_name_after_a_fronted_place_is_not_a_listed_town(read):
+    s = read("In Baghdad, Kelly met officials.")
+    assert [p.name for p in s.places] == ["Baghdad"]
