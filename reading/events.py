@@ -35,7 +35,7 @@ _WEAPON_OWNER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 _OTHER_PARTICIPLE_BY = re.compile(r"\b(?!(?:claimed|carried|conducted|launched|fired|staged|mounted|ordered|organi[sz]ed|committed|"
                                   r"perpetrated)\b)(?:\w+ed|held|run|led|built|known|seen|set)\s+(?:out\s+)?by\s+(?:(?:a|an|the)\s+)?$", re.I)
 _NON_SUBJECT = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|fighting|killed|kill|showing|about|since|after|before|during|despite|following|met|and)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)
-_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants)"  # "the paramilitary group"
+_GROUP_NOUN = r"the (?:[a-z]+ )?(?:group|jihadists|militants|militia|militias|rebels|insurgents|fighters|attackers|gunmen|assailants|dissidents|guerrillas)"  # "the paramilitary group"
 _PRONOUN_SUBJECT = re.compile(rf"(?:^\W*|\b)(they|it|he|she|loyalists|{_GROUP_NOUN})\b(?=(?:\s+\w+){{0,3}}\s*$)|^\W*(they|it|{_GROUP_NOUN})\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$|['’]s\s+$", re.I)
 _PREPOSITION = re.compile(r"\b(?:against|at|on|of|with|from|for|to|by|into|met|killed|kill)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$", re.I)

@@ -58,7 +58,8 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     named += _organisation_spans(article, named, [(t.start, t.end) for t in toponyms if t.role == "literal"])
     named += _surname_spans(article, named, reg)
     named += _acronym_spans(article, named)
-    spans = sorted(named + _home_forces(article, named, states.get(focus or ""), set(states.values())), key=lambda s: s.start)
+    home_army = states.get(ARMY_IN_TERRITORY.get(focus or "", focus or ""))
+    spans = sorted(named + _home_forces(article, named, home_army, set(states.values())), key=lambda s: s.start)
     actors = _actors(spans, reg, states, gaz, focus)
     actor_types = {a.id: a.type for a in actors}
     ctx = Context(article, published, focus, _focus_place(places, focus), reg, actor_types, states)
@@ -90,11 +91,17 @@ def _with_stated_publication(article: Article) -> tuple[Article, date | None]:
 _HOME_FORCES = re.compile(
     r"\b(?:(?:government|security|state|regime|junta|army|military|federal) (?:forces|troops|soldiers)|"
     r"(?:army|military|government|air force)(?= (?:drones|jets|warplanes|aircraft|helicopters|artillery|gunships)\b)|"
+    r"(?:military|army)(?= (?:offensive|operation|campaign|raids?|strikes?|crackdown)\b)|"
     r"government-backed forces|the army|the military|(?:the |military )?junta|security forces|government troops|"
     r"(?:the )?government['’]s (?:forces|troops|soldiers|fighters)|forces loyal to the (?:[\w-]+ )?government|"
     r"the government(?! of\b)|(?:the )?police(?: officers)?|the air force|(?:the )?(?:[a-z]+ ){0,2}authorities|"
     r"the (?:defen[cs]e|interior) ministry)\b", re.I)
 _HOME_FORCES_GUARD = PatternSet([("home forces", _HOME_FORCES)])
+
+
+# Territories with no army of their own, where "the army" of a news story is the army that operates there: in Gaza
+# and the West Bank, Israel's.
+ARMY_IN_TERRITORY = {"PS": "IL"}
 
 
 def _home_forces(article: Article, named: list[ActorSpan], home_state: str | None, states: set[str]) -> list[ActorSpan]:

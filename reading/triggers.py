@@ -58,7 +58,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # Force used on crowds: ACLED's excessive force against protesters, an attack on civilians.
     ("attack", r"\b(?:crushed|cracked down on|broke up|dispersed|fired (?:tear gas|live ammunition) (?:at|on|into))(?=\s+(?:\w+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|crowds?|rall(?:y|ies)|marchers))"),
     ("attack", r"\b(?:(?:opened fire|fired) (?:on|at|into) (?!(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?)\b)|(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack|shelling|bombardment))"),
-    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|(?<=to )storm|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|"
+    ("attack", r"\b(?:(?:counter-?)?attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|(?<=to )storm|besieg(?:ed|ing|es)|laid siege to|siege of|ramm(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|boats?)\s+(?:into|at)|(?:broke|broken|breaking)\s+into(?!\s+(?:tears|song|laughter|a\s+\w+))|offensive(?= by| against| on)|(?<=military )offensive|(?<=army )offensive|(?<=ground )offensive|"
                r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|operation|assault)|"
                r"blockad(?:ed|ing|es)|(?:imposed|enforced|laid)\s+(?:a\s+)?(?:[\w-]+\s+)?blockade\s+(?:on|of|around))\b"),
     ("advance", r"\b(?:enter(?:ed|s|ing)?" + _NAMED_SITE + r"|enter(?:ed|s|ing)?\s+the\s+(?:city|town|village|capital|district|outskirts|suburbs)\b|"

@@ -1625,3 +1625,20 @@ def test_walking_into_a_city_centre_is_an_advance_by_an_armed_group(read):
 def test_mourners_chanting_slogans_are_protesting(read):
     s = read("Hundreds of mourners chanted slogans against the United States in Baghdad on Saturday.")
     assert events_of(s, "protest")
+
+
+def test_the_army_in_a_gaza_story_is_israels(read):
+    s = read("Israeli tanks entered Rafah in Gaza on Tuesday. The army said its troops had killed about 20 militants "
+             "near the crossing.", published=date(2024, 5, 8))
+    assert [e.actor for e in s.events if e.action == "kill"] == ["israel"]
+
+
+def test_a_military_offensive_is_the_home_armys_attack(read):
+    s = read("The bombing might be revenge for a military offensive in Maguindanao del Sur province in the Philippines.")
+    assert any(e.actor == "philippines" and e.action == "attack" for e in s.events)
+
+
+def test_the_dissidents_are_the_dissident_group_named_before(read):
+    s = read("Petro blamed FARC dissidents for the bombing in Cali, Colombia. In Cauca, the dissidents have stepped up "
+             "attacks on police stations this year.")
+    assert any(e.actor == "farc-dissidents" and e.sentence == 1 for e in s.events)
