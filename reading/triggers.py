@@ -30,7 +30,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("relocate", r"\b(?:mov(?:ed|es|ing)|shift(?:ed|ing|s)?|transferr?(?:ed|ing)?)\s+(?:" + _WORDS + r"{0,3}?" + _FORCES + r"|(?:part|some|most|all|the rest|half) of (?:it|them)\b)"),
     ("deploy", r"\b(?:deploy(?:ed|s|ing|ment)?|(?:sent|send(?:s|ing)?|dispatch(?:ed|es|ing)?)\s+(?!to\s)" + _WORDS + r"{0,3}?" + _FORCES + r"|mass(?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|soldiers|tanks)|gather(?:ed|s|ing)?\s+(?:around|in|at|near|outside)|(?:began|begun|started) to arrive|arriv(?:ed|ing) in)\b"),
     ("reinforce", r"\b(?:reinforc\w*|(?:additional|more|extra)\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r")\b"),
-    ("evacuate", r"\b(?:evacuat\w*|(?:mov(?:ed|es|ing)|t(?:ook|aken|aking))\s+(?:[\w-]+\s+){0,4}?(?:staff|patients|employees|workers|diplomats|nationals|citizens|families)\s+out\s+of)\b"),
+    ("evacuate", r"\b(?:evacuat\w*|(?:mov(?:ed|es|ing)|t(?:ook|aken|aking))\s+(?:[\w-]+\s+){0,4}?(?:staff|patients|employees|workers|diplomats|nationals|citizens|families)\s+out\s+of|"
+                 r"(?:mov(?:ed|es|ing)|relocat(?:ed|es|ing)|bus(?:s)?(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?(?:villagers|residents|civilians|inhabitants|people|families)\s+(?:out\s+of|from|away\s+from)\b)"),
     # "Warsaw's airport and the airports at Modlin and Lublin were shut": closed, by whoever runs them.
     ("suspend", r"\b(?:airports?|airspace|(?:border )?crossings?|ports?|(?:oil |gas )?fields?|refiner(?:y|ies)|schools|markets?)\s+"
                 r"(?:[\w,'’-]+\s+){0,6}?(?:was|were|had been|have been|has been|remained)\s+(?:\w+ly\s+)?(?P<act>shut|closed)\b"),

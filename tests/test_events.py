@@ -1642,3 +1642,8 @@ def test_the_dissidents_are_the_dissident_group_named_before(read):
     s = read("Petro blamed FARC dissidents for the bombing in Cali, Colombia. In Cauca, the dissidents have stepped up "
              "attacks on police stations this year.")
     assert any(e.actor == "farc-dissidents" and e.sentence == 1 for e in s.events)
+
+
+def test_moving_villagers_from_border_districts_is_an_evacuation(read):
+    s = read("Thailand moved tens of thousands of villagers from border districts to shelters.")
+    assert [(e.actor, e.action) for e in s.events] == [("thailand", "evacuate")]
