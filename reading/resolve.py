@@ -79,7 +79,7 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             first[key] = _site(top, home)
     support = supported_focus(focus, [c for c in first.values() if c is not None])
     anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
-               if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
+               if c is not None and (c.kind in ("city", "admin1", "facility") or _is_county(c)) and c.score >= CONFIDENT}
     areas = {(key[0], c.id) for key, c in first.items() if c is not None and c.kind == "admin1"}
     second = {}
     for key, top in keys.items():
@@ -87,7 +87,29 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             nearby = tuple(sorted({point for name, point in anchors if name != top.lookup_name}))
             named = frozenset(area for name, area in areas if name != top.lookup_name)
             second[key] = _resolve_one(top, support, nearby, gaz, named) or first[key]
+    _follow_pinned_names(second)
     return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+
+
+def _follow_pinned_names(resolved: dict[tuple[str, str, str | None], Candidate]) -> None:
+    """A bare name means the place the article pinned it to with a container: after "Edmonton, Ky." the later
+    "of Edmonton" is the Kentucky town too, not the Canadian city."""
+    pinned: dict[str, set[str]] = {}
+    places: dict[str, Candidate] = {}
+    for (name, reference, container), cand in resolved.items():
+        if container is not None and reference == "name" and cand.kind == "city":
+            pinned.setdefault(name, set()).add(cand.id)
+            places[cand.id] = cand
+    for key in list(resolved):
+        name, reference, container = key
+        if (container is None and reference == "name" and resolved[key].kind == "city"
+                and len(pinned.get(name, ())) == 1):  # a town for a town: "Singapore, Singapore" leaves the country be
+            resolved[key] = places[next(iter(pinned[name]))]
+
+
+def _is_county(cand: Candidate) -> bool:
+    """A county or district: named beside a town, it is as good a neighbour as a town ("Laurel County" and London)."""
+    return cand.id.startswith("admin2:")
 
 
 def _unanchored_site(top: Toponym) -> bool:

@@ -1,0 +1,52 @@
+"""Which evidence may move a place name away from the place everyone means (issue 4: geocoding errors in news)."""
+from __future__ import annotations
+
+from geodata.distance import haversine_km
+from geodata.geocode import GeoContext, geocode
+
+
+def _near(place, lat: float, lon: float, km: float = 50.0) -> bool:
+    return haversine_km(place.lat, place.lon, lat, lon) < km
+
+
+def test_london_is_the_english_capital_in_a_piece_about_us_politics(read):
+    s = read("Voters in Ohio and Texas went to the polls on Tuesday. The senator then flew to London.")
+    london = next(p for p in s.places if p.mentions[0].text == "London")
+    assert london.country == "GB" and _near(london, 51.51, -0.13)
+
+
+def test_los_angeles_is_the_californian_city_in_a_story_about_spain():
+    # A Spanish village shares the name; the article's focus on Spain does not make "Los Angeles" that village.
+    best = geocode("Los Angeles", GeoContext(focus={"ES": 1.0, "US": 0.2}))[0]
+    assert best.country == "US" and _near(best, 34.05, -118.24)
+
+
+def test_paris_is_the_french_capital_in_a_story_that_names_france_and_kentucky():
+    # Louisville placed 130 km from Paris, Kentucky: near enough to count, not beside it.
+    context = GeoContext(focus={"FR": 1.0, "US": 1.0}, areas=frozenset({"admin1:US-kentucky"}), nearby=((38.25, -85.76),))
+    best = geocode("Paris", context)[0]
+    assert best.country == "FR"
+
+
+def test_a_small_namesake_of_a_world_city_wins_with_its_state_after_a_comma(read):
+    s = read("Farmers in London, Ky., met on Friday to talk about the harvest.")
+    london = next(p for p in s.places if p.mentions[0].text == "London")
+    assert london.country == "US" and _near(london, 37.13, -84.08)
+
+
+def test_a_small_namesake_of_a_world_city_wins_when_a_town_beside_it_is_named():
+    # Lebanon, Pennsylvania is no world city's namesake; London, Kentucky is, and a place 20 km away points at it.
+    best = geocode("London", GeoContext(focus={"US": 1.0}, nearby=((37.0, -84.2),)))[0]
+    assert best.country == "US" and _near(best, 37.13, -84.08)
+
+
+def test_a_bare_name_later_in_the_article_is_the_town_it_was_pinned_to(read):
+    s = read("EDMONTON, Ky. - Deputies said a man was hurt on a farm road. A woman of Edmonton was charged on Friday.")
+    towns = {(p.country, round(p.lat)) for p in s.places if p.name == "Edmonton"}
+    assert towns == {("US", 37)}
+
+
+def test_a_county_named_in_the_article_points_at_its_town(read):
+    s = read("A crash on Thursday killed a driver in Laurel County, Kentucky. The man was from London, deputies said.")
+    london = next(p for p in s.places if p.mentions[0].text == "London")
+    assert london.country == "US" and _near(london, 37.13, -84.08)
