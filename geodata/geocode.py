@@ -32,12 +32,13 @@ CAPITAL_BONUS = 1.0
 # A town outranks a same-name country, sea or province only with evidence (_keep_areas_above_unsupported_towns):
 SMALL_TOWN = 100_000  # towns smaller than this never outrank their own country's province of the same name
 UNSUPPORTED_TOWN_MARGIN = 0.5  # how far below the area such a town is put
-BESIDE_KM = 100.0  # a place named this close to the town is evidence for it
+# A place named this close to the town is evidence for it; one farther off may be the middle of the state it lies in
+# (Washington is 80 km from California, Maryland, which is no reason to read "California" as that town).
+BESIDE_KM = 50.0
 SAME_PLACE_KM = 1.0  # ...unless it is the town itself named in full ("Mexico City" for "Mexico")
 # A city this many times larger than a town of the same name is what the bare name means, unless the article points
 # at the town itself (_keep_world_cities_above_far_namesakes): "London" in a story about Ohio is still London.
 DOMINANT_CITY_RATIO = 50
-CLOSE_BESIDE_KM = 50.0
 
 
 @dataclass(frozen=True)
@@ -140,14 +141,14 @@ def _keep_world_cities_above_far_namesakes(
 ) -> None:
     """A town outranks a city of the same name DOMINANT_CITY_RATIO times its size ("London", Ohio, against London;
     "Los Angeles", a Spanish village, against Los Angeles) only with evidence that points at the town itself: a
-    container ("London, Ky.") or a place named close beside it (CLOSE_BESIDE_KM: a town or county, not the middle of
-    the state it lies in; a county whose only town it is sits on it). The article's focus country, or the province it names, is not enough: a story about Ohio
+    container ("London, Ky.") or a place named beside it (a town or a county; a county whose only town it is sits on
+    it). The article's focus country, or the province it names, is not enough: a story about Ohio
     or about Spain that says "London" or "Los Angeles" means the city everyone means."""
     cities = [(raw, cand) for raw, cand in by_id.values() if cand.kind == "city" and cand.id in own_name]
     for big_raw, big in sorted(cities, key=lambda pair: -pair[1].population)[:1]:
         for key, (raw, cand) in list(by_id.items()):
             if (cand.kind == "city" and raw >= big_raw and cand.population * DOMINANT_CITY_RATIO <= big.population
-                    and not _named_beside(cand, context, cand.id in own_name, CLOSE_BESIDE_KM, beyond_km=-1.0)):
+                    and not _named_beside(cand, context, cand.id in own_name, beyond_km=-1.0)):
                 by_id[key] = (big_raw - UNSUPPORTED_TOWN_MARGIN, cand)
 
 
@@ -164,14 +165,13 @@ def _outranks_namesake_towns(area: Candidate) -> bool:
     return area.kind in ("country", "water", "admin1") or (area.kind == "region" and not area.country)
 
 
-def _named_beside(cand: Candidate, context: GeoContext, own_name: bool, within_km: float = BESIDE_KM,
-                  beyond_km: float = SAME_PLACE_KM) -> bool:
+def _named_beside(cand: Candidate, context: GeoContext, own_name: bool, beyond_km: float = SAME_PLACE_KM) -> bool:
     if context.container and cand.country == context.container:
         return True
     if not own_name:  # a town once called "California" is not what "California" means, whatever lies near it
         return False
     # Another place beside it, not the town itself named in full ("Mexico City" does not make "Mexico" the city).
-    return any(beyond_km < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= within_km for lat, lon in context.nearby)
+    return any(beyond_km < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= BESIDE_KM for lat, lon in context.nearby)
 
 
 def _inside(city: Candidate, area: Candidate) -> bool:

@@ -50,3 +50,9 @@ def test_a_county_named_in_the_article_points_at_its_town(read):
     s = read("A crash on Thursday killed a driver in Laurel County, Kentucky. The man was from London, deputies said.")
     london = next(p for p in s.places if p.mentions[0].text == "London")
     assert london.country == "US" and _near(london, 37.13, -84.08)
+
+
+def test_california_is_the_state_though_a_maryland_town_of_that_name_lies_80_km_from_washington():
+    # Washington already placed (80 km from California, Maryland): near, but not beside the town.
+    best = geocode("California", GeoContext(focus={"US": 1.0}, nearby=((38.9, -77.04),)))[0]
+    assert best.kind == "admin1" and best.country == "US"
