@@ -77,7 +77,7 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
     if context.nearby and (cand.kind in ("city", "facility", "admin1") or (cand.kind == "region" and cand.country)):
         # An area is as near as its edge: a county beside the towns the article names.
         km = min(float(haversine_km(cand.lat, cand.lon, lat, lon)) for lat, lon in context.nearby)
-        if cand.kind == "region":
+        if cand.kind in ("region", "admin1"):
             km = max(0.0, km - cand.radius_km)
         score += NEARBY_WEIGHT * max(0.0, 1.0 - km / NEARBY_KM)
     return score

@@ -56,3 +56,9 @@ def test_california_is_the_state_though_a_maryland_town_of_that_name_lies_80_km_
     # Washington already placed (80 km from California, Maryland): near, but not beside the town.
     best = geocode("California", GeoContext(focus={"US": 1.0}, nearby=((38.9, -77.04),)))[0]
     assert best.kind == "admin1" and best.country == "US"
+
+
+def test_quebec_beside_montreal_is_the_province_that_holds_montreal():
+    # A province is as near as its edge: Montreal lies inside Quebec, though 230 km from Quebec City.
+    best = geocode("Quebec", GeoContext(focus={"CA": 1.0}, nearby=((45.5, -73.57),)))[0]
+    assert best.kind == "admin1" and best.country == "CA"
