@@ -97,16 +97,17 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
     if not by_id:
         return []
     own_name = {m.candidate.id for m in matches if m.primary}
-    _keep_world_cities_above_far_namesakes(by_id, context, own_name)
-    _keep_areas_above_unsupported_towns(by_id, context, own_name)
-    _keep_countries_above_their_provinces(by_id)
     # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
     # shares the province's name ("Montana", Montana) is not its capital.
     cities = [c for _, c in by_id.values() if c.kind == "city"]
-    for key, (raw, cand) in list(by_id.items()):
-        if cand.kind == "admin1" and any(_inside(city, cand) and city.population >= MAIN_TOWN_SHARE * cand.population
-                                         for city in cities):
-            by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
+    named_after_its_town = {key for key, (_, cand) in by_id.items() if cand.kind == "admin1" and any(
+        _inside(city, cand) and city.population >= MAIN_TOWN_SHARE * cand.population for city in cities)}
+    _keep_world_cities_above_far_namesakes(by_id, context, own_name)
+    _keep_areas_above_unsupported_towns(by_id, context, own_name, named_after_its_town)
+    _keep_countries_above_their_provinces(by_id)
+    for key in named_after_its_town:
+        raw, cand = by_id[key]
+        by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
     ordered = sorted(by_id.values(), key=lambda pair: -pair[0])
     top = ordered[0][0]
     weights = [math.exp(raw - top) for raw, _ in ordered]
@@ -115,15 +116,17 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
 
 
 def _keep_areas_above_unsupported_towns(
-    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str]
+    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str], town_provinces: set[str]
 ) -> None:
     """A town outranks a country, a sea or a world region of the same name ("Lebanon", "Atlantic", "Middle
     East"), or a smaller town a province it does not lie in ("California", "Oregon"), only with evidence that
     points at the town itself: a container ("Lebanon, Pa.") or, for a town of that very name, a place named
     close to it, except against a country ("Canada" beside Mexico City is not the Mexican village of Cañada). The
-    article's focus country alone is not enough: "Lebanon" in an American story is still usually the country."""
+    article's focus country alone is not enough: "Lebanon" in an American story is still usually the country. A
+    province named after its own main town (Jamaica's parish of Kingston) holds no one down: its name means that town,
+    and a Kingston in an Australian story is weighed against that town, not the parish."""
     for area_raw, area in sorted(by_id.values(), key=lambda pair: (pair[1].kind == "admin1", -pair[0])):
-        if not _outranks_namesake_towns(area):
+        if not _outranks_namesake_towns(area) or area.id in town_provinces:
             continue
         for key, (raw, cand) in list(by_id.items()):
             if cand.kind != "city" or raw < area_raw or _named_beside(cand, context, cand.id in own_name and area.kind != "country"):
@@ -142,13 +145,15 @@ def _keep_world_cities_above_far_namesakes(
     """A town outranks a city of the same name DOMINANT_CITY_RATIO times its size ("London", Ohio, against London;
     "Los Angeles", a Spanish village, against Los Angeles) only with evidence that points at the town itself: a
     container ("London, Ky.") or a place named beside it (a town or a county; a county whose only town it is sits on
-    it). The article's focus country, or the province it names, is not enough: a story about Ohio
-    or about Spain that says "London" or "Los Angeles" means the city everyone means."""
+    it), or its own province named in a story that never names the city's country ("Kingston" in a story about
+    Queensland). The article's focus country alone is not enough: a story about American politics or about Spain that
+    says "London" or "Los Angeles" means the city everyone means, and one that names France and Kentucky means Paris."""
     cities = [(raw, cand) for raw, cand in by_id.values() if cand.kind == "city" and cand.id in own_name]
     for big_raw, big in sorted(cities, key=lambda pair: -pair[1].population)[:1]:
         for key, (raw, cand) in list(by_id.items()):
             if (cand.kind == "city" and raw >= big_raw and cand.population * DOMINANT_CITY_RATIO <= big.population
-                    and not _named_beside(cand, context, cand.id in own_name, beyond_km=-1.0)):
+                    and not _named_beside(cand, context, cand.id in own_name, beyond_km=-1.0)
+                    and not (cand.admin1 in context.areas and big.country not in context.focus)):
                 by_id[key] = (big_raw - UNSUPPORTED_TOWN_MARGIN, cand)
 
 

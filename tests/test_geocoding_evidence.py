@@ -10,7 +10,8 @@ def _near(place, lat: float, lon: float, km: float = 50.0) -> bool:
 
 
 def test_london_is_the_english_capital_in_a_piece_about_us_politics(read):
-    s = read("Voters in Ohio and Texas went to the polls on Tuesday. The senator then flew to London.")
+    s = read("Voters in the United States went to the polls on Tuesday, and America waited for the count. "
+             "The senator then flew to London.")
     london = next(p for p in s.places if p.mentions[0].text == "London")
     assert london.country == "GB" and _near(london, 51.51, -0.13)
 
@@ -32,6 +33,13 @@ def test_a_small_namesake_of_a_world_city_wins_with_its_state_after_a_comma(read
     s = read("Farmers in London, Ky., met on Friday to talk about the harvest.")
     london = next(p for p in s.places if p.mentions[0].text == "London")
     assert london.country == "US" and _near(london, 37.13, -84.08)
+
+
+def test_a_small_namesake_of_a_world_city_wins_when_its_province_is_named_and_the_city_country_is_not():
+    # A Queensland story: "Kingston" is the town by Brisbane, not Jamaica's capital (nor held down by its parish).
+    context = GeoContext(focus={"AU": 1.0}, areas=frozenset({"admin1:AU-queensland"}))
+    best = geocode("Kingston", context)[0]
+    assert best.country == "AU" and best.admin1 == "admin1:AU-queensland"
 
 
 def test_a_small_namesake_of_a_world_city_wins_when_a_town_beside_it_is_named():
