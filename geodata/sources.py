@@ -380,6 +380,18 @@ def _bare_county(name: str, iso2: str) -> str | None:
     return re.sub(r"^County (?:of )?", "", name)
 
 
+# "North Yorkshire", "East Riding of Yorkshire", "Cheshire East", "Cheshire West and Chester": the parts of a
+# county that news still names whole ("Yorkshire", "Cheshire", "Sussex").
+_COUNTY_PART = re.compile(r"^(?:(?:North|South|East|West)(?: East| West)? (?:Riding of )?(?P<after>[A-Z][a-z]+)"
+                          r"|(?P<before>[A-Z][a-z]+) (?:North|South|East|West)(?: and [A-Z][a-z]+)?)$")
+
+
+def _whole_county(name: str, iso2: str) -> str | None:
+    """The whole county a British county's part is named after: "West Sussex" -> "Sussex"."""
+    part = _COUNTY_PART.match(name) if iso2 in _BARE_COUNTY_COUNTRIES else None
+    return (part.group("after") or part.group("before")) if part else None
+
+
 # Where GeoNames writes a second-level area without its type, in countries whose news calls those areas
 # districts (Yemen, India, Afghanistan, Bangladesh, Nepal, Sri Lanka): indexed only as "X District", so the
 # words "Abs" or "Ain" stay words and "the Abs district" is the district.
@@ -403,6 +415,11 @@ def admin2() -> Iterator[Entry]:
             name = row["admin2"].strip()
             if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"])):
                 key = (row["cc"], row["admin1"].strip(), name)
+                members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
+                population[key] += _town_population(row)
+            whole = _whole_county(name, row["cc"])
+            if whole:
+                key = (row["cc"], row["admin1"].strip(), whole)
                 members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
                 population[key] += _town_population(row)
     town_names = {normalize(row["name"]) for row in _cities1000().values() if row["countrycode"] in _BARE_COUNTY_COUNTRIES}

@@ -70,3 +70,10 @@ def test_quebec_beside_montreal_is_the_province_that_holds_montreal():
     # A province is as near as its edge: Montreal lies inside Quebec, though 230 km from Quebec City.
     best = geocode("Quebec", GeoContext(focus={"CA": 1.0}, nearby=((45.5, -73.57),)))[0]
     assert best.kind == "admin1" and best.country == "CA"
+
+
+def test_yorkshire_and_cheshire_are_english_counties_not_american_towns():
+    # GeoNames lists only their parts ("North Yorkshire", "Cheshire East"); British news names them whole.
+    for name, lat, lon in (("Yorkshire", 54.0, -1.2), ("Cheshire", 53.2, -2.5), ("Sussex", 50.95, -0.3)):
+        best = geocode(name, GeoContext(focus={"GB": 1.0}))[0]
+        assert best.country == "GB" and best.kind == "region" and _near(best, lat, lon, 100), name
