@@ -39,6 +39,7 @@ SAME_PLACE_KM = 1.0  # ...unless it is the town itself named in full ("Mexico Ci
 # A city this many times larger than a town of the same name is what the bare name means, unless the article points
 # at the town itself (_keep_world_cities_above_far_namesakes): "London" in a story about Ohio is still London.
 DOMINANT_CITY_RATIO = 50
+DOMINANT_CITY_MIN = 100_000
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def prior(match: Match) -> float:
     return base - (0.0 if match.primary else ALTERNATE_NAME_PENALTY)
 
 
-def context_score(cand: Candidate, context: GeoContext) -> float:
+def context_score(cand: Candidate, context: GeoContext, as_area: bool = True) -> float:
     score = FOCUS_WEIGHT * context.focus.get(cand.country, 0.0)
     if cand.admin1 and cand.admin1 in context.areas:
         score += AREA_WEIGHT  # "Waterloo" in a story that names Iowa
@@ -75,9 +76,11 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
         if context.container_area is not None and cand.id != context.container_area.id and _inside(cand, context.container_area):
             score += CONTAINER_WEIGHT
     if context.nearby and (cand.kind in ("city", "facility", "admin1") or (cand.kind == "region" and cand.country)):
-        # An area is as near as its edge: a county beside the towns the article names.
+        # An area is as near as its edge: a county beside the towns the article names, the province that holds
+        # them ("Quebec" beside Montreal). A province named after its main town (Kerman, Kayes) is as near as that
+        # town, so towns around it do not turn the town into its province.
         km = min(float(haversine_km(cand.lat, cand.lon, lat, lon)) for lat, lon in context.nearby)
-        if cand.kind in ("region", "admin1"):
+        if cand.kind == "region" or (cand.kind == "admin1" and as_area):
             km = max(0.0, km - cand.radius_km)
         score += NEARBY_WEIGHT * max(0.0, 1.0 - km / NEARBY_KM)
     return score
@@ -86,8 +89,13 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
 def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] | None = None) -> list[Candidate]:
     """Candidates best first; `score` holds each one's share of the evidence (0..1)."""
     by_id: dict[str, tuple[float, Candidate]] = {}
+    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
+    # shares the province's name ("Montana", Montana) is not its capital.
+    cities = [m.candidate for m in matches if m.candidate.kind == "city"]
+    named_after_its_town = {m.candidate.id for m in matches if m.candidate.kind == "admin1" and any(
+        _inside(city, m.candidate) and city.population >= MAIN_TOWN_SHARE * m.candidate.population for city in cities)}
     for match in matches:
-        raw = prior(match) + context_score(match.candidate, context)
+        raw = prior(match) + context_score(match.candidate, context, match.candidate.id not in named_after_its_town)
         if capitals and match.candidate.id in capitals and match.primary:
             # By its own name only: "Mexico" is the country, not Mexico City; "Salisbury" is not Harare.
             raw += CAPITAL_BONUS
@@ -97,11 +105,6 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
     if not by_id:
         return []
     own_name = {m.candidate.id for m in matches if m.primary}
-    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
-    # shares the province's name ("Montana", Montana) is not its capital.
-    cities = [c for _, c in by_id.values() if c.kind == "city"]
-    named_after_its_town = {key for key, (_, cand) in by_id.items() if cand.kind == "admin1" and any(
-        _inside(city, cand) and city.population >= MAIN_TOWN_SHARE * cand.population for city in cities)}
     _keep_world_cities_above_far_namesakes(by_id, context, own_name)
     _keep_areas_above_unsupported_towns(by_id, context, own_name, named_after_its_town)
     _keep_countries_above_their_provinces(by_id)
@@ -150,8 +153,11 @@ def _keep_world_cities_above_far_namesakes(
     says "London" or "Los Angeles" means the city everyone means, and one that names France and Kentucky means Paris."""
     cities = [(raw, cand) for raw, cand in by_id.values() if cand.kind == "city" and cand.id in own_name]
     for big_raw, big in sorted(cities, key=lambda pair: -pair[1].population)[:1]:
+        if big.population < DOMINANT_CITY_MIN:
+            return  # a small town is no world city, whatever the size of its namesakes
         for key, (raw, cand) in list(by_id.items()):
-            if (cand.kind == "city" and raw >= big_raw and cand.population * DOMINANT_CITY_RATIO <= big.population
+            # A town of unknown size (the project's own table lists notable places without one) is not dominated.
+            if (cand.kind == "city" and raw >= big_raw and 0 < cand.population * DOMINANT_CITY_RATIO <= big.population
                     and not _named_beside(cand, context, cand.id in own_name, beyond_km=-1.0)
                     and not (cand.admin1 in context.areas and big.country not in context.focus)):
                 by_id[key] = (big_raw - UNSUPPORTED_TOWN_MARGIN, cand)

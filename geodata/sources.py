@@ -436,8 +436,9 @@ def admin2() -> Iterator[Entry]:
         label = district or name
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {label}")).strip("-")
         yield (
+            # A county knows its province, as towns do: "Monroe County" in a story that names Missouri.
             Candidate(f"admin2:{iso2}-{slug}", label, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
-                      round(min(max(radius, 10.0), 150.0), 1)),
+                      round(min(max(radius, 10.0), 150.0), 1), admin1_id(iso2, province) if province else ""),
             tuple(dict.fromkeys(n for n in (label, bare) if n)),
             "admin2",
         )

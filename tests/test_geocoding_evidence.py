@@ -77,3 +77,16 @@ def test_yorkshire_and_cheshire_are_english_counties_not_american_towns():
     for name, lat, lon in (("Yorkshire", 54.0, -1.2), ("Cheshire", 53.2, -2.5), ("Sussex", 50.95, -0.3)):
         best = geocode(name, GeoContext(focus={"GB": 1.0}))[0]
         assert best.country == "GB" and best.kind == "region" and _near(best, lat, lon, 100), name
+
+
+def test_kayes_beside_other_towns_of_its_region_is_still_the_town():
+    # Nioro du Sahel lies in the Kayes region, 220 km from Kayes: the region is named after its main town, so a town
+    # inside it does not turn "Kayes" into the region.
+    best = geocode("Kayes", GeoContext(focus={"ML": 1.0}, nearby=((15.23, -9.59),)))[0]
+    assert best.kind == "city" and best.country == "ML"
+
+
+def test_a_county_in_a_story_that_names_its_state_is_that_state_county():
+    # Without the state, the most populous Monroe County (New York's); naming Missouri settles it.
+    best = geocode("Monroe County", GeoContext(focus={"US": 1.0}, areas=frozenset({"admin1:US-missouri"})))[0]
+    assert best.admin1 == "admin1:US-missouri" and _near(best, 39.5, -92.0, 60)
