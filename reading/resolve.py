@@ -65,7 +65,7 @@ def _country_named(name: str, gaz: Gazetteer) -> str | None:
     return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
 
 
-def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
+def resolve(toponyms: list[Toponym], gaz: Gazetteer, text: str = "") -> list[Resolved]:
     """Two passes: names alone with the article's countries, then again with what the first pass placed
     (confident places' countries count as focus, their points as neighbours: "Innisfail" near "Red Deer"; the
     provinces it names favour their towns: "Waterloo" in a story naming Iowa)."""
@@ -88,7 +88,41 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             named = frozenset(area for name, area in areas if name != top.lookup_name)
             second[key] = _resolve_one(top, support, nearby, gaz, named) or first[key]
     _follow_pinned_names(second)
-    return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+    resolved = [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+    return _provinces_listed_with_provinces(resolved, gaz, text) if text else resolved
+
+
+_LIST_GAP = re.compile(r"(?:,| and| or|, and|, or) ")
+
+
+def _provinces_listed_with_provinces(resolved: list[Resolved], gaz: Gazetteer, text: str) -> list[Resolved]:
+    """A name listed with provinces of one country is that country's province when it can be: "states such as
+    California or Washington" is Washington State, not the capital; "Texas, Georgia and Florida" is the state."""
+    result = list(resolved)
+    runs: list[list[int]] = []
+    for i, item in enumerate(resolved):
+        previous = resolved[i - 1].toponym if i else None
+        # "Paris, Ill." and "New York, N.Y." are a town and its state, not a list.
+        joined = (previous is not None and previous.sentence == item.toponym.sentence
+                  and previous.container is None and item.toponym.container is None
+                  and _LIST_GAP.fullmatch(text[previous.end : item.toponym.start]) is not None)
+        if joined:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for i in run:
+            others = [resolved[j].candidate for j in run if j != i]
+            countries = {c.country for c in others}
+            if len(countries) != 1 or not all(c.kind == "admin1" for c in others) or resolved[i].candidate.kind == "admin1":
+                continue
+            province = next((m.candidate for m in gaz.lookup(resolved[i].toponym.lookup_name)
+                             if m.candidate.kind == "admin1" and m.candidate.country in countries), None)
+            if province is not None:
+                result[i] = Resolved(resolved[i].toponym, province.scored(resolved[i].candidate.score))
+    return result
 
 
 def _follow_pinned_names(resolved: dict[tuple[str, str, str | None], Candidate]) -> None:

@@ -90,3 +90,15 @@ def test_a_county_in_a_story_that_names_its_state_is_that_state_county():
     # Without the state, the most populous Monroe County (New York's); naming Missouri settles it.
     best = geocode("Monroe County", GeoContext(focus={"US": 1.0}, areas=frozenset({"admin1:US-missouri"})))[0]
     assert best.admin1 == "admin1:US-missouri" and _near(best, 39.5, -92.0, 60)
+
+
+def test_washington_listed_with_california_among_states_is_the_state(read):
+    s = read("Tech jobs are moving away from western states such as California or Washington.")
+    washington = next(p for p in s.places if p.mentions[0].text == "Washington")
+    assert washington.kind == "admin1" and _near(washington, 47.4, -120.5, 200)
+
+
+def test_a_city_and_its_state_after_a_comma_are_not_a_list_of_states(read):
+    s = read("Officials met in New York, N.Y., on Friday.")
+    city = next(p for p in s.places if p.mentions[0].text == "New York")
+    assert city.kind == "city" and _near(city, 40.71, -74.01)
