@@ -68,7 +68,9 @@ def _country_named(name: str, gaz: Gazetteer) -> str | None:
 def resolve(toponyms: list[Toponym], gaz: Gazetteer, text: str = "") -> list[Resolved]:
     """Two passes: names alone with the article's countries, then again with what the first pass placed
     (confident places' countries count as focus, their points as neighbours: "Innisfail" near "Red Deer"; the
-    provinces it names favour their towns: "Waterloo" in a story naming Iowa)."""
+    provinces it names favour their towns: "Waterloo" in a story naming Iowa). Then a bare name follows the town
+    the article pinned it to ("Edmonton, Ky." … "of Edmonton"), and, given the text, a name listed with provinces
+    is a province ("California or Washington")."""
     focus = focus_countries(toponyms, gaz)
     # The same name, written the same way, resolves the same way throughout an article: resolve it once.
     keys = {_key(top): top for top in toponyms}
@@ -116,7 +118,8 @@ def _provinces_listed_with_provinces(resolved: list[Resolved], gaz: Gazetteer, t
         for i in run:
             others = [resolved[j].candidate for j in run if j != i]
             countries = {c.country for c in others}
-            if len(countries) != 1 or not all(c.kind == "admin1" for c in others) or resolved[i].candidate.kind == "admin1":
+            if (len(countries) != 1 or not all(c.kind == "admin1" for c in others) or resolved[i].candidate.kind == "admin1"
+                    or resolved[i].toponym.reference != "name"):
                 continue
             province = next((m.candidate for m in gaz.lookup(resolved[i].toponym.lookup_name)
                              if m.candidate.kind == "admin1" and m.candidate.country in countries), None)
