@@ -21,7 +21,7 @@ from geodata.candidate import Candidate
 from geodata.distance import haversine_km
 from geodata.names import ARABIC_NAME_COUNTRIES, LOOSE_PREFIX, LOOSE_SPELLING_COUNTRIES, loose, normalize
 
-FORMAT = 29  # bump when the index layout or the build rules change
+FORMAT = 31  # bump when the index layout or the build rules change
 # Bump when the build rules in geodata/boundaries.py change. Kept here because the gazetteer's country names and label
 # points come from that table: its version counts this without importing the shape libraries, which take longer
 # to import than the gazetteer takes to load.

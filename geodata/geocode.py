@@ -32,8 +32,14 @@ CAPITAL_BONUS = 1.0
 # A town outranks a same-name country, sea or province only with evidence (_keep_areas_above_unsupported_towns):
 SMALL_TOWN = 100_000  # towns smaller than this never outrank their own country's province of the same name
 UNSUPPORTED_TOWN_MARGIN = 0.5  # how far below the area such a town is put
-BESIDE_KM = 100.0  # a place named this close to the town is evidence for it
+# A place named this close to the town is evidence for it; one farther off may be the middle of the state it lies in
+# (Washington is 80 km from California, Maryland, which is no reason to read "California" as that town).
+BESIDE_KM = 50.0
 SAME_PLACE_KM = 1.0  # ...unless it is the town itself named in full ("Mexico City" for "Mexico")
+# A city this many times larger than a town of the same name is what the bare name means, unless the article points
+# at the town itself (_keep_world_cities_above_far_namesakes): "London" in a story about Ohio is still London.
+DOMINANT_CITY_RATIO = 50
+DOMINANT_CITY_MIN = 100_000
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def prior(match: Match) -> float:
     return base - (0.0 if match.primary else ALTERNATE_NAME_PENALTY)
 
 
-def context_score(cand: Candidate, context: GeoContext) -> float:
+def context_score(cand: Candidate, context: GeoContext, as_area: bool = True) -> float:
     score = FOCUS_WEIGHT * context.focus.get(cand.country, 0.0)
     if cand.admin1 and cand.admin1 in context.areas:
         score += AREA_WEIGHT  # "Waterloo" in a story that names Iowa
@@ -70,9 +76,11 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
         if context.container_area is not None and cand.id != context.container_area.id and _inside(cand, context.container_area):
             score += CONTAINER_WEIGHT
     if context.nearby and (cand.kind in ("city", "facility", "admin1") or (cand.kind == "region" and cand.country)):
-        # An area is as near as its edge: a county beside the towns the article names.
+        # An area is as near as its edge: a county beside the towns the article names, the province that holds
+        # them ("Quebec" beside Montreal). A province named after its main town (Kerman, Kayes) is as near as that
+        # town, so towns around it do not turn the town into its province.
         km = min(float(haversine_km(cand.lat, cand.lon, lat, lon)) for lat, lon in context.nearby)
-        if cand.kind == "region":
+        if cand.kind == "region" or (cand.kind == "admin1" and as_area):
             km = max(0.0, km - cand.radius_km)
         score += NEARBY_WEIGHT * max(0.0, 1.0 - km / NEARBY_KM)
     return score
@@ -81,8 +89,13 @@ def context_score(cand: Candidate, context: GeoContext) -> float:
 def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] | None = None) -> list[Candidate]:
     """Candidates best first; `score` holds each one's share of the evidence (0..1)."""
     by_id: dict[str, tuple[float, Candidate]] = {}
+    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
+    # shares the province's name ("Montana", Montana) is not its capital.
+    cities = [m.candidate for m in matches if m.candidate.kind == "city"]
+    named_after_its_town = {m.candidate.id for m in matches if m.candidate.kind == "admin1" and any(
+        _inside(city, m.candidate) and city.population >= MAIN_TOWN_SHARE * m.candidate.population for city in cities)}
     for match in matches:
-        raw = prior(match) + context_score(match.candidate, context)
+        raw = prior(match) + context_score(match.candidate, context, match.candidate.id not in named_after_its_town)
         if capitals and match.candidate.id in capitals and match.primary:
             # By its own name only: "Mexico" is the country, not Mexico City; "Salisbury" is not Harare.
             raw += CAPITAL_BONUS
@@ -91,15 +104,13 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
             by_id[match.candidate.id] = (raw, match.candidate)
     if not by_id:
         return []
-    _keep_areas_above_unsupported_towns(by_id, context, {m.candidate.id for m in matches if m.primary})
+    own_name = {m.candidate.id for m in matches if m.primary}
+    _keep_world_cities_above_far_namesakes(by_id, context, own_name)
+    _keep_areas_above_unsupported_towns(by_id, context, own_name, named_after_its_town)
     _keep_countries_above_their_provinces(by_id)
-    # A province named after its capital ("Arbil", "Basra") is, in news, usually the city; a village that
-    # shares the province's name ("Montana", Montana) is not its capital.
-    cities = [c for _, c in by_id.values() if c.kind == "city"]
-    for key, (raw, cand) in list(by_id.items()):
-        if cand.kind == "admin1" and any(_inside(city, cand) and city.population >= MAIN_TOWN_SHARE * cand.population
-                                         for city in cities):
-            by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
+    for key in named_after_its_town:
+        raw, cand = by_id[key]
+        by_id[key] = (raw - SAME_NAME_ADMIN1_PENALTY, cand)
     ordered = sorted(by_id.values(), key=lambda pair: -pair[0])
     top = ordered[0][0]
     weights = [math.exp(raw - top) for raw, _ in ordered]
@@ -108,15 +119,17 @@ def rank(matches: list[Match], context: GeoContext, capitals: Mapping[str, str] 
 
 
 def _keep_areas_above_unsupported_towns(
-    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str]
+    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str], town_provinces: set[str]
 ) -> None:
     """A town outranks a country, a sea or a world region of the same name ("Lebanon", "Atlantic", "Middle
     East"), or a smaller town a province it does not lie in ("California", "Oregon"), only with evidence that
     points at the town itself: a container ("Lebanon, Pa.") or, for a town of that very name, a place named
     close to it, except against a country ("Canada" beside Mexico City is not the Mexican village of Cañada). The
-    article's focus country alone is not enough: "Lebanon" in an American story is still usually the country."""
+    article's focus country alone is not enough: "Lebanon" in an American story is still usually the country. A
+    province named after its own main town (Jamaica's parish of Kingston) holds no one down: its name means that town,
+    and a Kingston in an Australian story is weighed against that town, not the parish."""
     for area_raw, area in sorted(by_id.values(), key=lambda pair: (pair[1].kind == "admin1", -pair[0])):
-        if not _outranks_namesake_towns(area):
+        if not _outranks_namesake_towns(area) or area.id in town_provinces:
             continue
         for key, (raw, cand) in list(by_id.items()):
             if cand.kind != "city" or raw < area_raw or _named_beside(cand, context, cand.id in own_name and area.kind != "country"):
@@ -127,6 +140,27 @@ def _keep_areas_above_unsupported_towns(
             if area.kind != "admin1" or (cand.population < SMALL_TOWN and not _inside(cand, area)):
                 by_id[key] = (area_raw - UNSUPPORTED_TOWN_MARGIN, cand)
         return
+
+
+def _keep_world_cities_above_far_namesakes(
+    by_id: dict[str, tuple[float, Candidate]], context: GeoContext, own_name: set[str]
+) -> None:
+    """A town outranks a city of the same name DOMINANT_CITY_RATIO times its size ("London", Ohio, against London;
+    "Los Angeles", a Spanish village, against Los Angeles) only with evidence that points at the town itself: a
+    container ("London, Ky.") or a place named beside it (a town or a county; a county whose only town it is sits on
+    it), or its own province named in a story that never names the city's country ("Kingston" in a story about
+    Queensland). The article's focus country alone is not enough: a story about American politics or about Spain that
+    says "London" or "Los Angeles" means the city everyone means, and one that names France and Kentucky means Paris."""
+    cities = [(raw, cand) for raw, cand in by_id.values() if cand.kind == "city" and cand.id in own_name]
+    for big_raw, big in sorted(cities, key=lambda pair: -pair[1].population)[:1]:
+        if big.population < DOMINANT_CITY_MIN:
+            return  # a small town is no world city, whatever the size of its namesakes
+        for key, (raw, cand) in list(by_id.items()):
+            # A town of unknown size (the project's own table lists notable places without one) is not dominated.
+            if (cand.kind == "city" and raw >= big_raw and 0 < cand.population * DOMINANT_CITY_RATIO <= big.population
+                    and not _named_beside(cand, context, cand.id in own_name, beyond_km=-1.0)
+                    and not (cand.admin1 in context.areas and big.country not in context.focus)):
+                by_id[key] = (big_raw - UNSUPPORTED_TOWN_MARGIN, cand)
 
 
 def _keep_countries_above_their_provinces(by_id: dict[str, tuple[float, Candidate]]) -> None:
@@ -142,13 +176,13 @@ def _outranks_namesake_towns(area: Candidate) -> bool:
     return area.kind in ("country", "water", "admin1") or (area.kind == "region" and not area.country)
 
 
-def _named_beside(cand: Candidate, context: GeoContext, own_name: bool) -> bool:
+def _named_beside(cand: Candidate, context: GeoContext, own_name: bool, beyond_km: float = SAME_PLACE_KM) -> bool:
     if context.container and cand.country == context.container:
         return True
     if not own_name:  # a town once called "California" is not what "California" means, whatever lies near it
         return False
     # Another place beside it, not the town itself named in full ("Mexico City" does not make "Mexico" the city).
-    return any(SAME_PLACE_KM < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= BESIDE_KM for lat, lon in context.nearby)
+    return any(beyond_km < float(haversine_km(cand.lat, cand.lon, lat, lon)) <= BESIDE_KM for lat, lon in context.nearby)
 
 
 def _inside(city: Candidate, area: Candidate) -> bool:

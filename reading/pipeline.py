@@ -45,7 +45,7 @@ def read_article(article: Article, *, published: date | None = None, gazetteer: 
     reg = registry()
     registered = _registered_spans(article, reg)
     toponyms = find_toponyms(article, gaz, [(s.start, s.end) for s in registered])
-    resolved = resolve(toponyms, gaz)
+    resolved = resolve(toponyms, gaz, article.text)
     places = group_places(resolved)
     # The country the article is about: the countries it names, and those its towns lie in (Tripoli, Sirte).
     focus = _focus(supported_focus(focus_countries(toponyms, gaz), [r.candidate for r in resolved if r.toponym.role == "literal"]))

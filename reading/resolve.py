@@ -65,10 +65,12 @@ def _country_named(name: str, gaz: Gazetteer) -> str | None:
     return next((m.candidate.country for m in gaz.lookup(name) if m.candidate.kind == "country"), None)
 
 
-def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
+def resolve(toponyms: list[Toponym], gaz: Gazetteer, text: str = "") -> list[Resolved]:
     """Two passes: names alone with the article's countries, then again with what the first pass placed
     (confident places' countries count as focus, their points as neighbours: "Innisfail" near "Red Deer"; the
-    provinces it names favour their towns: "Waterloo" in a story naming Iowa)."""
+    provinces it names favour their towns: "Waterloo" in a story naming Iowa). Then a bare name follows the town
+    the article pinned it to ("Edmonton, Ky." … "of Edmonton"), and, given the text, a name listed with provinces
+    is a province ("California or Washington")."""
     focus = focus_countries(toponyms, gaz)
     # The same name, written the same way, resolves the same way throughout an article: resolve it once.
     keys = {_key(top): top for top in toponyms}
@@ -79,7 +81,7 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             first[key] = _site(top, home)
     support = supported_focus(focus, [c for c in first.values() if c is not None])
     anchors = {(key[0], (c.lat, c.lon)) for key, c in first.items()
-               if c is not None and c.kind in ("city", "admin1", "facility") and c.score >= CONFIDENT}
+               if c is not None and (c.kind in ("city", "admin1", "facility") or _is_county(c)) and c.score >= CONFIDENT}
     areas = {(key[0], c.id) for key, c in first.items() if c is not None and c.kind == "admin1"}
     second = {}
     for key, top in keys.items():
@@ -87,7 +89,64 @@ def resolve(toponyms: list[Toponym], gaz: Gazetteer) -> list[Resolved]:
             nearby = tuple(sorted({point for name, point in anchors if name != top.lookup_name}))
             named = frozenset(area for name, area in areas if name != top.lookup_name)
             second[key] = _resolve_one(top, support, nearby, gaz, named) or first[key]
-    return [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+    _follow_pinned_names(second)
+    resolved = [Resolved(top, second[_key(top)]) for top in toponyms if _key(top) in second]
+    return _provinces_listed_with_provinces(resolved, gaz, text) if text else resolved
+
+
+_LIST_GAP = re.compile(r"(?:,| and| or|, and|, or) ")
+
+
+def _provinces_listed_with_provinces(resolved: list[Resolved], gaz: Gazetteer, text: str) -> list[Resolved]:
+    """A name listed with provinces of one country is that country's province when it can be: "states such as
+    California or Washington" is Washington State, not the capital; "Texas, Georgia and Florida" is the state."""
+    result = list(resolved)
+    runs: list[list[int]] = []
+    for i, item in enumerate(resolved):
+        previous = resolved[i - 1].toponym if i else None
+        # "Paris, Ill." and "New York, N.Y." are a town and its state, not a list.
+        joined = (previous is not None and previous.sentence == item.toponym.sentence
+                  and previous.container is None and item.toponym.container is None
+                  and _LIST_GAP.fullmatch(text[previous.end : item.toponym.start]) is not None)
+        if joined:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for i in run:
+            others = [resolved[j].candidate for j in run if j != i]
+            countries = {c.country for c in others}
+            if (len(countries) != 1 or not all(c.kind == "admin1" for c in others) or resolved[i].candidate.kind == "admin1"
+                    or resolved[i].toponym.reference != "name"):
+                continue
+            province = next((m.candidate for m in gaz.lookup(resolved[i].toponym.lookup_name)
+                             if m.candidate.kind == "admin1" and m.candidate.country in countries), None)
+            if province is not None:
+                result[i] = Resolved(resolved[i].toponym, province.scored(resolved[i].candidate.score))
+    return result
+
+
+def _follow_pinned_names(resolved: dict[tuple[str, str, str | None], Candidate]) -> None:
+    """A bare name means the place the article pinned it to with a container: after "Edmonton, Ky." the later
+    "of Edmonton" is the Kentucky town too, not the Canadian city."""
+    pinned: dict[str, set[str]] = {}
+    places: dict[str, Candidate] = {}
+    for (name, reference, container), cand in resolved.items():
+        if container is not None and reference == "name" and cand.kind == "city":
+            pinned.setdefault(name, set()).add(cand.id)
+            places[cand.id] = cand
+    for key in list(resolved):
+        name, reference, container = key
+        if (container is None and reference == "name" and resolved[key].kind == "city"
+                and len(pinned.get(name, ())) == 1):  # a town for a town: "Singapore, Singapore" leaves the country be
+            resolved[key] = places[next(iter(pinned[name]))]
+
+
+def _is_county(cand: Candidate) -> bool:
+    """A county or district: named beside a town, it is as good a neighbour as a town ("Laurel County" and London)."""
+    return cand.id.startswith("admin2:")
 
 
 def _unanchored_site(top: Toponym) -> bool:
