@@ -128,17 +128,17 @@ def _provinces_listed_with_provinces(resolved: list[Resolved], gaz: Gazetteer, t
     return result
 
 
-def _follow_pinned_names(resolved: dict[tuple[str, str, str | None], Candidate]) -> None:
+def _follow_pinned_names(resolved: dict[tuple[str, str, str | None, str], Candidate]) -> None:
     """A bare name means the place the article pinned it to with a container: after "Edmonton, Ky." the later
     "of Edmonton" is the Kentucky town too, not the Canadian city."""
     pinned: dict[str, set[str]] = {}
     places: dict[str, Candidate] = {}
-    for (name, reference, container), cand in resolved.items():
+    for (name, reference, container, _own), cand in resolved.items():
         if container is not None and reference == "name" and cand.kind == "city":
             pinned.setdefault(name, set()).add(cand.id)
             places[cand.id] = cand
     for key in list(resolved):
-        name, reference, container = key
+        name, reference, container, _own = key
         if (container is None and reference == "name" and resolved[key].kind == "city"
                 and len(pinned.get(name, ())) == 1):  # a town for a town: "Singapore, Singapore" leaves the country be
             resolved[key] = places[next(iter(pinned[name]))]
