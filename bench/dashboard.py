@@ -1,6 +1,7 @@
 """Benchmark: how fast the dashboard draws and answers, with the reference brief and with 100,000 events.
 
-(a) first map paint in Debian Chromium (Playwright): navigation to MapLibre's `loaded()`, fresh context per run;
+(a) first map paint in Debian Chromium (Playwright): navigation to a MapLibre map that shows its traces (loaded,
+    with a layer per trace: sharing/map_reports.py), fresh context per run, and where that time goes;
 (b) server time of a layer toggle and a filter change: the functions the page calls, in-process, and a whole
     page rerun through Streamlit's AppTest;
 (c) a synthetic situation of --events events: figure build time and bytes, panels, and the server's RSS; and at
@@ -27,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reading.model import Situation
-from sharing.map_reports import PAINTED
+from sharing.map_reports import MAP_SHOWS_TRACES_JS, PAINTED
 from sharing.viewstate import ViewState
 
 if TYPE_CHECKING:
@@ -213,6 +214,59 @@ def main_thread_profile(env: dict[str, str], app: Path = DASHBOARD, top: int = 6
     return rows
 
 
+# Marks, in ms from navigation, the steps a first paint goes through: Streamlit's first element, plotly.js's
+# chunk (requested when the chart element arrives; evaluated when plotly draws its plot element), MapLibre's
+# map, plotly adding the traces to it, the first label glyphs asked for, and the map showing its traces. Polled
+# every 10 ms, so each mark is late by up to that.
+_PHASES_JS = """
+(() => {
+  const marks = window.__flashpointPhases = {};
+  const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
+  const showsTraces = """ + MAP_SHOWS_TRACES_JS.strip() + """;
+  const poll = setInterval(() => {
+    if (document.querySelector('h1')) mark('title drawn');
+    const gd = document.querySelector('.js-plotly-plot');
+    if (gd) mark('plot element (plotly.js evaluated)');
+    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    const map = sub && sub.map;
+    if (!map) return;
+    mark('MapLibre map created');
+    if (map.getLayersOrder().some((id) => id.startsWith('plotly-trace-layer-'))) mark('traces added to MapLibre');
+    if (showsTraces(gd)) { mark('first paint (the map shows its data)'); clearInterval(poll); }
+  }, 10);
+})();
+"""
+
+
+def paint_phases(runs: int) -> dict[str, float]:
+    """Median time from navigation to each step of the dashboard's first paint (_PHASES_JS, and the resource
+    timings of plotly.js's chunk and the first glyph file), over `runs` fresh visitors after a warm-up."""
+    from tests.browser.helpers import wait_for_map
+
+    resources_js = """() => {
+      const first = (part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part));
+      const chunk = first('/PlotlyChart.'), glyph = first('.pbf');
+      return {'plotly.js chunk requested': chunk && chunk.startTime,
+              'plotly.js chunk fetched': chunk && chunk.responseEnd,
+              'first label glyphs requested': glyph && glyph.startTime};
+    }"""
+    visits = []
+    with served_in_chromium({}, DASHBOARD) as (server, browser):
+        for _ in range(runs + 1):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(_PHASES_JS)
+            page = context.new_page()
+            page.goto(server.url)
+            wait_for_map(page, timeout=300_000)
+            marks = page.evaluate("() => window.__flashpointPhases")
+            marks.update({name: ms for name, ms in page.evaluate(resources_js).items() if ms is not None})
+            visits.append(marks)
+            context.close()
+    names = {name for marks in visits[1:] for name in marks}
+    medians = {name: statistics.median(m[name] for m in visits[1:] if name in m) for name in names}
+    return dict(sorted(medians.items(), key=lambda item: item[1]))
+
+
 # Zoom levels at which the large situation is measured: the world, a region, a province.
 LARGE_ZOOMS = (1.0, 4.0, 8.0)
 
@@ -340,6 +394,8 @@ def main() -> None:
         table("(b) Whole page rerun with the reference brief (AppTest)", apptest_times(reference_path))
         if not args.no_browser:
             table("(a) First map paint, reference brief (Chromium, ms from navigation)", browser_paints(args.runs, {}))
+            phases = paint_phases(args.runs)
+            table(f"(a) Where the dashboard's first paint goes (ms from navigation, median of {args.runs})", phases)
             with floor_app() as floor_page:
                 floor = browser_paints(args.runs, {"FLASHPOINT_SITUATION_JSON": str(reference_path)}, floor_page)
                 table("(a) The floor: a page with only the title and the same map (bench/floor_page.py)", floor)

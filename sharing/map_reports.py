@@ -4,10 +4,10 @@
   map's plot element, waits for the user to stop moving, and sends the centre and zoom to the server,
   which puts them in the share link. It reports user moves only (plotly emits `plotly_relayout` for
   those), so a rerun that redraws the map does not echo back.
-- **The first paint.** Once MapLibre has drawn the map (or after a few seconds, should it never), it
-  says so once per page load. The page holds back its panels and controls until then: they would
-  otherwise take the browser's main thread while plotly.js is starting, and the map is what the
-  analyst waits for.
+- **The first paint.** Once MapLibre has drawn the map with the figure's traces (or after a few seconds,
+  should it never), it says so once per page load. The page holds back its panels and controls until
+  then: they would otherwise take the browser's main thread while plotly.js and MapLibre are drawing,
+  and the map is what the analyst waits for.
 """
 from __future__ import annotations
 
@@ -15,22 +15,54 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+# Whether a plot element's MapLibre map is drawn with its data: a JS function of the element, shared by the
+# reporter below and the browser tests' wait_for_map, so the benchmark times what the page reports. MapLibre's
+# loaded() holds as soon as its own style (a bare background) is in, but plotly adds the traces' sources and layers
+# only once every trace's GeoJSON has been fetched (the base map's static/basemap.geojson): loaded() alone can hold
+# on a blank map, and a rerun sent then would compete with the real first paint.
+MAP_SHOWS_TRACES_JS = """
+(gd) => {
+  const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+  const map = sub && sub.map;
+  if (!map || !map.loaded()) return false;
+  const layers = map.getLayersOrder();
+  return (gd._fullData || []).every((trace) => trace.subplot !== sub.id || trace.visible !== true
+    || layers.some((id) => id.startsWith('plotly-trace-layer-' + trace.uid + '-')));
+}
+"""
+
 # Runs in the page (trusted code of ours, given no data): it only reads plotly's own state.
 _JS = """
+const mapShowsTraces = """ + MAP_SHOWS_TRACES_JS.strip() + """;
+
 export default function (component) {
   const { setTriggerValue } = component;
   const QUIET_MS = 400;
   const PAINT_FALLBACK_MS = 8000;
   const listening = new Map();
+  const watched = new Set();
   let timer = null;
   let painted = false;
 
   function reportPainted() {
     if (painted) return;
     painted = true;
+    for (const map of watched) map.off('idle', checkPainted);
     setTriggerValue('painted', true);
   }
   const fallback = setTimeout(reportPainted, PAINT_FALLBACK_MS);
+
+  function checkPainted() {
+    if (Array.from(document.querySelectorAll('.js-plotly-plot')).some(mapShowsTraces)) reportPainted();
+  }
+
+  // MapLibre goes idle after drawing each change; the one awaited is the change that adds the traces.
+  function watchPaint(gd) {
+    const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    if (painted || !sub || !sub.map || watched.has(sub.map)) return;
+    watched.add(sub.map);
+    sub.map.on('idle', checkPainted);
+  }
 
   function report(gd) {
     const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
@@ -41,6 +73,7 @@ export default function (component) {
 
   function listen() {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+      watchPaint(gd);
       if (listening.has(gd) || typeof gd.on !== 'function' || !(gd._fullLayout && gd._fullLayout.map)) continue;
       const onMove = (change) => {
         if (!Object.keys(change || {}).some((k) => k.startsWith('map.center') || k.startsWith('map.zoom'))) return;
@@ -49,10 +82,9 @@ export default function (component) {
       };
       gd.on('plotly_relayout', onMove);
       listening.set(gd, onMove);
-      const map = gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
-      if (map && map.loaded()) reportPainted();
-      else if (map) map.once('idle', reportPainted);
     }
+    // The map may have gone idle with its traces before it was watched.
+    if (!painted) checkPainted();
   }
 
   listen();
@@ -62,6 +94,7 @@ export default function (component) {
     clearInterval(poll);
     clearTimeout(timer);
     clearTimeout(fallback);
+    for (const map of watched) map.off('idle', checkPainted);
     for (const [gd, onMove] of listening) gd.removeListener('plotly_relayout', onMove);
   };
 }

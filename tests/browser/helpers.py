@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sharing.map_reports import MAP_SHOWS_TRACES_JS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -231,12 +233,11 @@ class RequestGuard:
 # Waiting for the map
 # --------------------------------------------------------------------------
 
+# The page's own test of a map drawn with its traces (sharing/map_reports.py), held for a moment.
 _MAP_STABLE_JS = """
 ([selector, stableMs]) => {
-  const gd = document.querySelector(selector);
-  const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-  const map = sub && sub.map;
-  const ok = !!(map && typeof map.loaded === 'function' && map.loaded());
+  const mapShowsTraces = """ + MAP_SHOWS_TRACES_JS.strip() + """;
+  const ok = mapShowsTraces(document.querySelector(selector));
   const now = performance.now();
   const key = '__flashpointMapSince';
   if (!ok) { window[key] = null; return false; }
@@ -253,17 +254,21 @@ _MAP_STATE_JS = """
   if (!gd._fullLayout.map) return 'figure has no MapLibre subplot (layout.map)';
   const sub = gd._fullLayout.map._subplot;
   if (!sub || !sub.map) return 'MapLibre subplot not created yet';
-  return 'map.loaded() = ' + sub.map.loaded();
+  const layers = sub.map.getLayersOrder();
+  const missing = gd._fullData.filter((t) => t.subplot === sub.id && t.visible === true
+    && !layers.some((id) => id.startsWith('plotly-trace-layer-' + t.uid + '-'))).map((t) => t.name);
+  return 'map.loaded() = ' + sub.map.loaded() + ', traces without map layers: ' + JSON.stringify(missing);
 }
 """
 
 
 def wait_for_map(page, timeout: float = 30_000, *, selector: str = ".js-plotly-plot",
                  stable_ms: int = 300) -> float:
-    """Wait until the first MapLibre map under `selector` is drawn.
+    """Wait until the first MapLibre map under `selector` is drawn with its data.
 
-    Waits for the plot element, then for `gd._fullLayout.map._subplot.map.loaded()`
-    to stay true for `stable_ms` (it can flip back to false on a resize redraw).
+    Waits for the plot element, then for MapLibre to be `loaded()` with a layer for every
+    visible trace (the page's own test, sharing/map_reports.MAP_SHOWS_TRACES_JS), holding
+    for `stable_ms` (loaded() can flip back to false on a resize redraw).
     `timeout` is in milliseconds, for the whole wait. Returns the time in ms
     from navigation start (performance.now()) at which the map became loaded
     for the stretch that held.
