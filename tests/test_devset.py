@@ -30,13 +30,13 @@ REGIONS = {
     "Israel/Lebanon/Gaza": 2, "South Asia": 2, "Caribbean": 1, "South America": 1, "Caucasus": 1, "South Sudan": 1,
     "Southeast Asia": 1, "Coastal West Africa": 1, "Iran": 1, "Turkey": 1, "North America": 1, "Balkans": 1,
 }
-# Measured 2026-12-04 (reader 0.1.0, 78 articles): current-event recall 0.65 (306/470), precision 0.67 (306/460); on
-# articles 01-70 alone 0.72 / 0.72 (291/404, 291/405).
+# Measured 2026-12-04 20:30 UTC (reader 0.1.0, 86 articles): current-event recall 0.66 (344/520), precision 0.66
+# (344/519); on articles 01-78 alone 0.71 / 0.70 (333/470, 333/474).
 # Each batch written and annotated before the reader ran on it scored far below the articles the rules were developed
-# on (57-62: 0.36; 63-70, written like wire copy: 0.13; 71-78, wire copy with datelines: 0.23) and pulled the
-# whole-set figure down: 71-78 took it from 0.72 to 0.65, so the floor went from 0.68 to the new measured value
-# rounded down. The floor guards against regressions, it is not a target; raise it as the reader improves.
-CURRENT_RECALL_FLOOR = 0.65
+# on (57-62: 0.36; 63-70, written like wire copy: 0.13; 71-78, wire copy with datelines: 0.23; 79-86: 0.14 with the
+# morning's reader, 0.22 with the evening's, no rule written from its errors). The floor guards against regressions,
+# it is not a target; raise it as the reader improves.
+CURRENT_RECALL_FLOOR = 0.65  # the measured 0.66, less one step of rounding for the data still to merge
 
 
 def _load(path: Path) -> tuple[dict, str]:
