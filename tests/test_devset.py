@@ -36,7 +36,7 @@ REGIONS = {
 # on (57-62: 0.36; 63-70, written like wire copy: 0.13; 71-78, wire copy with datelines: 0.23; 79-86: 0.14 with the
 # morning's reader, 0.22 with the evening's, no rule written from its errors). The floor guards against regressions,
 # it is not a target; raise it as the reader improves.
-CURRENT_RECALL_FLOOR = 0.65  # the measured 0.66, less one step of rounding for the data still to merge
+CURRENT_RECALL_FLOOR = 0.65  # a step below the measured 0.66: one triple fewer (343/520) would be 0.6596
 
 
 def _load(path: Path) -> tuple[dict, str]:
