@@ -255,10 +255,21 @@ def airports() -> Iterator[Entry]:
         )
 
 
+# The project's own tables of places: sites, regions and provinces (places.csv), and the islands, mountains,
+# deserts, peninsulas, valleys and waters news names that GeoNames' populated places lack (natural_features.csv).
+CURATED_TABLES = ("places.csv", "natural_features.csv")
+
+
 def curated() -> Iterator[Entry]:
-    """The project's table of bases, embassies, landmarks, regions and waters named in conflict reporting, and of
-    provinces the package data lacks (DR Congo's since 2015, Somalia's member states) as kind "admin1"."""
-    with (DATA_DIR / "places.csv").open(encoding="utf-8") as fh:
+    """The project's tables of bases, embassies, landmarks, regions and waters named in conflict reporting, of
+    provinces the package data lacks (DR Congo's since 2015, Somalia's member states) as kind "admin1", and of
+    natural features (islands, mountain ranges, deserts) as kind "region" with their extent, or "water"."""
+    for table in CURATED_TABLES:
+        yield from _curated_rows(DATA_DIR / table)
+
+
+def _curated_rows(path: Path) -> Iterator[Entry]:
+    with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             aliases = tuple(a for a in row["aliases"].split("|") if a)
             yield (

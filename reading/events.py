@@ -210,6 +210,7 @@ _OBJECT_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "crushed peaceful str
 _LIST_AFTER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate|oblast))?"
                                  r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,\s+(?:where|which|who)\b[^,.;]*)?"
                                  r",\s*(?:(?:and|as well as)\s+)?(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?(?:the\s+)?")
+_WIDER_LOCATOR = re.compile(r"(?:\s+(?:province|region|state|district|governorate|oblast))?\s+(?:of|in)\s+(?:the\s+)?")
 # Where the clause of an act ends, for its places and its target: "vowed to keep up attacks until the war in Gaza
 # ends", "would send troops to Cyprus, and France said ... Lebanon", "a strike, in what it called support for Gaza".
 # "since 2016", "since Sunday" date a span; "since the war began" opens a clause.
@@ -1128,6 +1129,9 @@ def _coordinated(text: str, following: list[SentencePlace]) -> list[SentencePlac
             chosen.append(sp)  # "Bahawalpur and Muridke in Punjab province, where ..., and the towns of Muzaffarabad"
         elif not after_locator and _LOCATOR_END.search(gap) and re.fullmatch(r"\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?", gap):
             last_end, after_locator = sp.end, True  # the province that locates the places listed: skipped, the list may go on
+            continue
+        elif after_locator and sp.place.kind in ("admin1", "region", "country") and _WIDER_LOCATOR.fullmatch(gap):
+            last_end = sp.end  # "in the Irkutsk region of Siberia, the Olenya base ...": the wider area locates it too
             continue
         elif _parallel(text, chosen[0], gap):
             chosen.append(sp)  # "on the al-Tanf garrison in Syria and on al-Harir air base in Iraq"

@@ -47,6 +47,12 @@ SITE_NOUNS = {"site": "site", "sites": "site", "facility": "facility", "faciliti
 CLAUSE_WORDS = frozenset("after before since on in at by for to and or but when as because while last this with "
                          "until amid during".split())
 ADMIN_WORDS = frozenset("province governorate region oblast state county district prefecture department agency".split())
+# Head nouns of natural features: "Pemba island", "the Sinjar mountains" name the feature when the gazetteer knows the
+# name with its noun, though the bare name is a town ("Sinjar") or is left unindexed as a word ("Mafia").
+FEATURE_WORDS = frozenset(
+    "island islands isle archipelago atoll mountain mountains hills range massif desert peninsula plateau valley "
+    "gorge forest glacier".split()
+)
 FACILITY_WORDS = {
     "airport": "airport", "airfield": "airfield", "air base": "air-base", "airbase": "air-base",
     "embassy": "embassy", "consulate": "embassy",
@@ -296,8 +302,20 @@ _CLAUSE_OPENERS = frozenset("after before in on at from since for with by during
 _WEAPON_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|guided|attack|kamikaze|suicide|anti-[\w-]+|"
                            r"air[- ]defen[cs]e|surface-to-air|multiple)\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?|"
                            r"batteries|battery|howitzers?|tanks?|warheads?)\b(?!\s+(?:strikes?|attacks?|barrages?|raids?|hit))")
+# "written in Java", "Java programmers": a programming language, not the island (or any place but a country or
+# province). Not "developers": "the British developer Lordship" builds houses.
+_SOFTWARE_AFTER = re.compile(r"\s+(?:programming|programmers?|code|applets?|runtime|virtual machine|bytecode|compiler|"
+                             r"source code)\b")
+_SOFTWARE_BEFORE = re.compile(r"\b(?:written|coded|programmed|programming|implemented|rewritten|ported)\s+(?:in|to)\s+$")
 _BLOCK_OF = re.compile(r"\bblock of\s+$")  # "the 400 block of River Avenue"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|inside|across|towards?)\s+(?:the\s+)?$", re.I)
+
+
+def _names_software(text: str, start: int, end: int, surface: str, gaz: Gazetteer) -> bool:
+    """"Java code", "written in Java": a language or a program's name before a noun of code or after "written in"."""
+    if not (_SOFTWARE_AFTER.match(text, end) or _SOFTWARE_BEFORE.search(text, max(0, start - 30), start)):
+        return False
+    return normalize(surface) not in gaz.demonyms and not any(m.candidate.kind in ("country", "admin1") for m in gaz.lookup(surface))
 
 
 def _after_place_preposition(text: str, start: int) -> bool:
@@ -583,6 +601,8 @@ def _run_toponyms(
         return []  # "NATO" is the alliance, not the village of that name
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
+    if len(run) == 1 and _names_software(text, start, end, surface, gaz):
+        return []  # "written in Java": the language, not the island
     if _WEAPON_AFTER.match(text, end) and gaz.lookup(surface) and _names_small_place(surface, gaz):
         return []  # "Iskander missiles", "Patriot batteries", "Shahed drones": a weapon's name, not Iskandar or Patriot
     if toks[first].text == "The" and len(run) > 1 and any(m.primary for m in gaz.lookup(text[toks[first + 1].start : end])):
@@ -979,11 +999,16 @@ def _classify(text: str, toks: list[Token], first: int, last: int, sentence: int
     container = _container(text, toks, last, gaz) or _named_by_adjective(toks, first, gaz)
     if after in ADMIN_WORDS and _adjacent(text, toks[last], toks[last + 1]):
         return Toponym(surface, start, end, sentence, "literal", "admin", container, area or "")
+    if area and after in FEATURE_WORDS:  # "the Sinjar mountains": the range, not the town of Sinjar
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, area)
     # "the Donetsk and Luhansk regions", "the provinces of Latakia and Tartus": the provinces, not their capitals;
     # but "the Gulf states" and "the regions of Europe" are lands that hold such areas.
     plural = _plural_area_noun_after(text, toks, last)
     if plural and not _has_parts(surface, gaz):
         return Toponym(surface, start, end, sentence, "literal", "admin", container, _named_area(surface, plural, gaz))
+    feature = _feature_noun_before(toks, first)
+    if feature and (named := _named_area(surface, feature, gaz)):  # "the island of Pemba": Pemba Island, not the city
+        return Toponym(surface, start, end, sentence, "literal", "admin", container, named)
     noun = _area_noun_before(toks, first)
     if noun and not _has_parts(surface, gaz):
         return Toponym(surface, start, end, sentence, _role(before, after, _words_after(text, toks, last, 4), toks[last], gaz, surface), "admin", container,
@@ -1177,9 +1202,10 @@ def _facility_word(text: str, toks: list[Token], last: int) -> tuple[str, int] |
 
 
 def _area_phrase(text: str, toks: list[Token], first: int, last: int, gaz: Gazetteer) -> str | None:
-    """"the Abs district", "Kurram Agency": the name with its head word, when the gazetteer knows an area by
-    both together (districts are indexed only so, so that their bare names stay words)."""
-    if last + 1 >= len(toks) or toks[last + 1].text.lower() not in ADMIN_WORDS or not _adjacent(text, toks[last], toks[last + 1]):
+    """"the Abs district", "Kurram Agency", "the Sinjar mountains": the name with its head word, when the gazetteer
+    knows an area by both together (districts are indexed only so, so that their bare names stay words)."""
+    head = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    if (head not in ADMIN_WORDS and head not in FEATURE_WORDS) or not _adjacent(text, toks[last], toks[last + 1]):
         return None
     phrase = text[toks[first].start : toks[last + 1].end]
     return phrase if any(m.candidate.kind in ("admin1", "region") for m in gaz.lookup(phrase)) else None
@@ -1197,6 +1223,14 @@ def _area_noun_before(toks: list[Token], first: int) -> str | None:
     if index < 1 or toks[index].text != "of":
         return None
     return _admin_singular(toks[index - 1].text)
+
+
+def _feature_noun_before(toks: list[Token], first: int) -> str | None:
+    """"island" for a name in "the island of X" ("islands" in "the islands of X"), else None."""
+    if first < 2 or toks[first - 1].text != "of":
+        return None
+    noun = toks[first - 2].text.lower()
+    return noun if noun in FEATURE_WORDS else None
 
 
 def _plural_area_noun_after(text: str, toks: list[Token], last: int) -> str | None:
