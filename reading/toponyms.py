@@ -832,14 +832,18 @@ def _embedded(text: str, toks: list[Token], run: list[int], sentence: int, gaz: 
             named_thing = (beside[0] in ORG_WORDS or beside[1] in ORG_WORDS or beside[1].isupper()
                            or beside[0].lower() in TITLES or (len(beside[0]) > 1 and beside[0].isupper() and not words[i].isupper())
                            # "Environment Canada", "Team Alberta", "Manitoba Underdogs Rescue": a country or a
-                           # province inside any longer name
-                           or _names_area(text[a:b], gaz))
+                           # province inside any longer name, but not a given name before a surname ("Jordan Peterson")
+                           or (_names_state_or_province(text[a:b], gaz) and not (len(run) == 2 and i == 0)))
             if named_thing and _is_significant(text[a:b], gaz, strict=normalize(text[a:b]) in common_words("")):
                 found.append(Toponym(text[a:b], a, b, sentence, "embedded", _reference(text[a:b], gaz)))
                 i = j - 1
                 break
         i += 1
     return found
+
+
+def _names_state_or_province(name: str, gaz: Gazetteer) -> bool:
+    return any(m.primary and m.candidate.kind in ("country", "admin1") for m in gaz.lookup(name))
 
 
 def _is_significant(name: str, gaz: Gazetteer, strict: bool = False) -> bool:
