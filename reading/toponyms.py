@@ -1084,6 +1084,10 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         # "Turkey is one of our markets", "London is the second destination": a place described as a thing of its
         # kind, not a state that acts.
         return "literal"
+    if _holds_or_counts(following):
+        # "Hawaii has an aging population", "China will have the most Christians", "Asia accounted for 64 percent":
+        # what is in the land, not what its government does (GeoWebNews' Mixed, scored as literal).
+        return "literal"
     if after in VERB_AFTER or (after.endswith("ed") and not is_country) or _present_verb_after_clause_word(previous, after):
         return "metonymic"
     if after in LOCATIONAL_HEADS:
@@ -1106,6 +1110,17 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
 
 # Words that open a clause: the name right after one is its subject ("the channels that Moscow uses").
 CLAUSE_OPENERS = frozenset("that which as while when if because whether since although though".split())
+
+
+_HOLDING = frozenset("has have had".split())
+_QUANTITY_START = frozenset("a an the more most fewer no about some many several its one two three four five".split())
+
+
+def _holds_or_counts(following: list[str]) -> bool:
+    words = following[1:] if following[:2] == ["will", "have"] else following
+    if len(words) > 1 and words[0] in _HOLDING and (words[1] in _QUANTITY_START or words[1][:1].isdigit()):
+        return True
+    return len(words) > 1 and words[0] in ("accounted", "accounts", "account") and words[1] == "for"
 
 
 def _present_verb_after_clause_word(previous: str, after: str) -> bool:

@@ -290,3 +290,14 @@ def test_a_small_towns_other_spelling_listed_after_a_place_is_that_town(read):
 def test_a_name_after_a_fronted_place_is_not_a_listed_town(read):
     s = read("In Baghdad, Kelly met officials.")
     assert [p.name for p in s.places] == ["Baghdad"]
+
+
+def test_a_land_that_has_or_accounts_for_something_is_the_land_itself(read):
+    for text, name in (("Like the rest of the country, Hawaii has an aging population.", "Hawaii"),
+                       ("By 2030 China will have the largest number of Christians.", "China"),
+                       ("Asia accounted for 64 percent of the new capacity.", "Asia")):
+        assert role_of(read(text), name) == "literal", text
+
+
+def test_a_state_that_has_said_something_still_acts(read):
+    assert role_of(read("Iran has said it will retaliate."), "Iran") == "metonymic"
