@@ -81,7 +81,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("suspend", r"\b(?:declar(?:ed|es|ing)|agree(?:d|s|ing)?(?:\s+to)?|observ(?:ed|ing|es))\s+(?:a|an|the)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:ceasefire|truce)\b"),
     # Violence against people and property told by its own verb: "massacred dozens", "torched homes", "hijacked a train".
-    ("attack", r"\b(?:massacr(?:ed|ing|es)|torch(?:ed|ing|es)|set\s+(?:fire\s+to|alight|ablaze)|burn(?:ed|t)\s+down|razed|hijack(?:ed|ing|s))\b"),
+    ("attack", r"\b(?:massacr(?:ed|ing|es)|torch(?:ed|ing|es)|set\s+(?:fire\s+to|alight|ablaze)|set\s+(?:[\w-]+\s+){1,3}?(?:ablaze|alight|on\s+fire)|"
+               r"burn(?:ed|t)\s+down|razed|hijack(?:ed|ing|s)|(?:demolish(?:ed|es|ing)|bulldoz(?:ed|es|ing))\s+(?:[\w,-]+\s+){0,3}?(?:homes|houses|buildings|"
+               r"mosques?|churches|schools|shops|villages?)|press(?:ed|es|ing)\s+(?:on\s+with\s+)?(?:their|its|the)\s+(?:[\w-]+\s+)?(?:offensive|advance|assault|attack))\b"),
     ("seize", r"\bliberat(?:ed|ing|es)(?=\s+(?:the\s+)?(?:(?:town|city|village|district|region)\s+of\s+)?(?-i:[A-Z]))"),
     ("strike", r"\b(?:drones?|missiles?|rockets?|shells?|jets|warplanes|aircraft)\s+(?:also\s+)?target(?:ed|ing|s)\b"),
     ("reinforce", r"\bmobili[sz](?:ed|es|ing)\s+(?:[\w,-]+\s+){0,3}?(?:reservists|troops|soldiers|forces|units|fighters|militias?)\b"),
@@ -105,6 +107,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("riot", r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?!\s+(?:police|gear|shields?|squads?|control|units?|officers))"),
     # A campaign or election rally is politics, not a protest.
     # "Protesters blocked roads and burnt tyres in Gondar": what a crowd does in the street is its protest.
+    ("protest", r"\b(?:stag(?:ed|es|ing)|h(?:eld|olds|olding))\s+(?:a\s+)?sit-ins?\b"),
     ("protest", r"\bchant(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,2}?slogans\b"),
     ("protest", r"\b(?:protesters|demonstrators|marchers|crowds?\s+of\s+(?:\w+\s+){0,2}?(?:people|residents|youths|students))\s+"
                 r"(?:\w+\s+){0,2}?(?:blocked|burnt|burned|barricaded|marched|gathered|chanted|took to the streets|poured into|set up barricades)\b"),

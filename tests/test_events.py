@@ -1647,3 +1647,14 @@ def test_the_dissidents_are_the_dissident_group_named_before(read):
 def test_moving_villagers_from_border_districts_is_an_evacuation(read):
     s = read("Thailand moved tens of thousands of villagers from border districts to shelters.")
     assert [(e.actor, e.action) for e in s.events] == [("thailand", "evacuate")]
+
+
+def test_pressing_an_offensive_demolishing_homes_and_setting_a_refinery_ablaze_are_attacks(read):
+    s = read("Russian forces pressed their offensive towards Pokrovsk in Ukraine. Israeli troops demolished homes in "
+             "Jenin. A Ukrainian drone set a refinery ablaze in Ryazan.")
+    assert [e.sentence for e in s.events if e.action == "attack"] == [0, 1, 2]
+
+
+def test_students_staging_a_sit_in_are_protesting(read):
+    s = read("Students staged a sit-in at the university in Dhaka, Bangladesh.")
+    assert events_of(s, "protest")
