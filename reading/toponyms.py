@@ -143,6 +143,7 @@ GEO_PREFIXES = frozenset(
 # is the Games; and "the Alliance", which is NATO, not Alliance, Ohio.
 NOT_NAMES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec rev gen gov sen rep col lt sgt capt dr mr mrs ms "
                       "olympic olympics alliance".split())
+WEATHER_NAMES = frozenset(normalize(name) for name in ("El Niño", "La Niña"))
 # Words that make a longer name an organisation's, a team's or a paper's: "Toronto Police", "Washington Post".
 ORG_WORDS = frozenset(
     "Times Post Herald Journal Tribune Daily News Gazette Star Globe Chronicle Press Observer Telegraph Guardian "
@@ -599,6 +600,8 @@ def _run_toponyms(
     inside_actor = any(a <= start and end <= b for a, b in actor_spans)
     if (start, end) in actor_spans or (len(run) == 1 and toks[first].text.lower() in NOT_NAMES):
         return []  # "NATO" is the alliance, not the village of that name
+    if normalize(surface) in WEATHER_NAMES:
+        return []  # "El Niño" is the Pacific's warming, not a town
     if len(run) == 1 and _speaks(text, toks, first) and _names_small_place(surface, gaz):
         return []  # "Kelly said": a person speaking; "Iran said" stays a (metonymic) place
     if len(run) == 1 and _names_software(text, start, end, surface, gaz):

@@ -301,3 +301,8 @@ def test_a_land_that_has_or_accounts_for_something_is_the_land_itself(read):
 
 def test_a_state_that_has_said_something_still_acts(read):
     assert role_of(read("Iran has said it will retaliate."), "Iran") == "metonymic"
+
+
+def test_el_nino_is_the_weather_not_a_town(read):
+    s = read("El Niño brought heavy rain to Lima, and La Niña may follow.")
+    assert [p.name for p in s.places] == ["Lima"]
