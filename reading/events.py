@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from geodata.names import normalize
 from reading.actors import ActorSpan, Registry
 from reading.article import Article
-from geodata.names import normalize
 from reading.dates import DateMention, find_dates
 from reading.model import Event, Fatalities, Place, Sentence
+from reading.resolve import SITE_PREFIX
 from reading.toponyms import DIRECTIONS, LOCATIONAL_HEADS
 from reading.triggers import Trigger, find_triggers, governs, modality
 from reading.vocabulary import ACTIONS, POSTURE_ACTIONS, VIOLENT_ACTIONS
@@ -338,8 +339,7 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
             continue
         # A photo caption shows the story's own event, dated as the first act the story dated, not as the
         # background told just before it.
-        lead_date = next((d.date for d in drafts if d.date is not None and d.modality == "asserted" and not d.historical), None)
-        told = (lead_date or narrative_date) if sentence.caption else narrative_date
+        told = (_lead_date(drafts) or narrative_date) if sentence.caption else narrative_date
         new = _sentence_events(ctx, sentence, in_sentence, sentence_places, dates, actors, told, drafts)
         drafts.extend(new)
         # "Since mid-October the militias have...", "since the end of its civil war in 1990": the start of a span, or a
@@ -353,6 +353,10 @@ def code_events(ctx: Context, actors: list[ActorSpan], places: tuple[Place, ...]
     drafts = _without_references_back(_inherit_agents(_tolls_of_acts_told_before(_caused_by_what_follows(drafts)), actors), ctx.actor_type)
     drafts = _dated_by_reference(drafts)
     return tuple(_freeze(ctx, d, i) for i, d in enumerate(_unique(drafts), start=1))
+
+
+def _lead_date(drafts: list[_Draft]) -> DateMention | None:
+    return next((d.date for d in drafts if d.date is not None and d.modality == "asserted" and not d.historical), None)
 
 
 def _places_by_sentence(article: Article, places: tuple[Place, ...]) -> dict[int, list[SentencePlace]]:
@@ -1270,7 +1274,7 @@ def _blamed(ctx: Context, drafts: list[_Draft], actors_by_sentence: dict[int, li
 def _named_or_in(ctx: Context, place: Place, name: str) -> bool:
     """Whether a place is called `name`, or is a site placed in the town of that name ("the Cali bombing" was at
     the aviation school in Cali)."""
-    anchor_id = place.id.split("@", 1)[1] if place.id.startswith("site:") and "@" in place.id else None
+    anchor_id = place.id.split("@", 1)[1] if place.id.startswith(SITE_PREFIX) and "@" in place.id else None
     anchor = next((p for p in ctx.literal_places if p.id == anchor_id), None)
     return any(normalize(name) == normalize(p.name) for p in (place, anchor) if p is not None)
 

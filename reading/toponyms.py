@@ -274,7 +274,7 @@ _DESCRIBED_AS_PERSON = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(CALLING_NOUNS)) + r"|commentator|adviser|advisor|"
     r"official|minister|actor|actress|model|singer|player|coach|senator|lawmaker|politician|diplomat|economist|"
     r"researcher|professor|analyst|author|writer|novelist|director|producer|executive|entrepreneur)\b")
-_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Nick Shell, 38, and David Watson, 48, are the inmates"
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Ana Ruiz, 41, and Tom Bell, 39, were held": a name followed by an age
 
 
 def _described_people(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
@@ -617,7 +617,7 @@ def _run_toponyms(
         return [replace(bare, name=surface) if not bare.name else bare]
     dateline = first == 0 and surface.isupper() and len(surface) > 2 and bool(_DATELINE_END.match(text[end : end + 4]))
     is_name = (dateline and bool(gaz.lookup(surface))) or _is_name(surface, gaz, common, single=len(run) == 1, opener=first == 0)
-    opener = first == 0 or toks[first].text.lower() in _CLAUSE_OPENERS  # "six minutes late After Paris, London..."
+    opener = first == 0 or toks[first].text.lower() in _CLAUSE_OPENERS  # "the bus was late After Kyiv, Lviv ...": a run-on sentence
     if (not is_name and opener and len(run) > 1 and (toks[first].text.lower() in common or _participle(toks[first].text))
             and not _is_significant(toks[first].text, gaz, strict=True)):
         # A capitalised sentence opener ("In Baghdad", "Since Iraq's ...") is not part of the name, nor is one
@@ -1088,7 +1088,7 @@ def _role(before: list[str], after: str, following: list[str], last: Token, gaz:
         # kind, not a state that acts.
         return "literal"
     if _holds_or_counts(following):
-        # "Hawaii has an aging population", "China will have the most Christians", "Asia accounted for 64 percent":
+        # "Kenya has a young workforce", "India will have the most engineers", "Africa accounts for a fifth of the crop":
         # what is in the land, not what its government does (GeoWebNews' Mixed, scored as literal).
         return "literal"
     if after in VERB_AFTER or (after.endswith("ed") and not is_country) or _present_verb_after_clause_word(previous, after):

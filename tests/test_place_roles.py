@@ -261,7 +261,7 @@ def test_a_site_word_after_two_describing_words_names_the_site_in_the_town_after
 
 
 def test_a_capitalised_preposition_run_into_a_name_is_not_part_of_it(read):
-    s = read("The train arrived six minutes late After Paris, London is the second stop.")
+    s = read("The coach reached Lyon an hour behind schedule After Paris, London was next on the route.")
     assert {"Paris", "London"} <= {p.name for p in s.places}
 
 
@@ -293,9 +293,9 @@ def test_a_name_after_a_fronted_place_is_not_a_listed_town(read):
 
 
 def test_a_land_that_has_or_accounts_for_something_is_the_land_itself(read):
-    for text, name in (("Like the rest of the country, Hawaii has an aging population.", "Hawaii"),
-                       ("By 2030 China will have the largest number of Christians.", "China"),
-                       ("Asia accounted for 64 percent of the new capacity.", "Asia")):
+    for text, name in (("Kenya has a young workforce and fast-growing cities.", "Kenya"),
+                       ("Within a decade India will have the most engineers anywhere.", "India"),
+                       ("Africa accounts for a fifth of the global cocoa crop.", "Africa")):
         assert role_of(read(text), name) == "literal", text
 
 
